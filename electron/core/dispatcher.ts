@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import {
+  AppError,
+  channels,
+  fail,
+  isAllowed,
+  isChannelName,
+  ok,
+  parseOrThrow,
+  type ChannelName,
+  type Envelope,
+  type ResponseOf,
+  type Role,
+} from '../../shared/ipc';
+import type { Logger } from './logger';
+
+/** Who is calling: the session's role, or null before sign-in. */
+export interface CallContext {
+  role: Role | null;
+}
+
+type ParsedRequest<K extends ChannelName> = z.output<(typeof channels)[K]['request']>;
+
+/** One handler per channel of the contract; the type makes a missing channel a compile error. */
+export type Handlers = {
+  [K in ChannelName]: (request: ParsedRequest<K>, context: CallContext) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+export interface Dispatcher {
+  /** Checks the channel, the caller's role and the payload, then runs the handler; never throws. */
+  dispatch(channel: unknown, payload: unknown, context: CallContext): Promise<Envelope<unknown>>;
+}
+
+export function createDispatcher(handlers: Handlers, logger: Logger): Dispatcher {
+  return {
+    async dispatch(channel, payload, context) {
+      try {
+        if (!isChannelName(channel)) {
+          throw new AppError({ code: 'not_found', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` });
+        }
+        const spec = channels[channel];
+        // The role is checked before the payload is even looked at, so a denied caller learns nothing from validation.
+        if (!isAllowed(spec.access, context.role)) {
+          throw context.role === null
+            ? new AppError({ code: 'unauthenticated', message: 'Sign in to use this part of the console.' })
+            : new AppError({ code: 'forbidden', message: `Your role (${context.role}) may not use ${channel}.` });
+        }
+        const request = parseOrThrow(spec.request, payload);
+        const handler = handlers[channel] as (request: unknown, context: CallContext) => unknown;
+        const result = await handler(request, context);
+        return ok(spec.response.parse(result));
+      } catch (error) {
+        if (error instanceof AppError) return fail(error);
+        logger.error(`call to ${String(channel)} failed`, error);
+        return fail(new AppError({ code: 'internal', message: 'The console hit an unexpected error; the details are in its log.' }));
+      }
+    },
+  };
+}

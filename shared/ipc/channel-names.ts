@@ -1,0 +1,16 @@
+// The names alone, without schemas, so the preload stays small: the contract
+// (contract.ts) must give every name here a spec and may add none of its own.
+
+export const CHANNEL_NAMES = ['app.info', 'app.health'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_NAMES = ['app.notice'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

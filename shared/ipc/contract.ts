@@ -1,0 +1,75 @@
+// The one IPC contract: every channel's request and response schema, who may
+// call it, and the events main sends to the renderer. Main, preload, renderer
+// and the browser host all derive their types and checks from this map.
+import { z } from 'zod';
+import type { ChannelName, EventName } from './channel-names';
+import type { Envelope } from './envelope';
+import type { Access } from './roles';
+
+export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
+
+export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  request: Req;
+  response: Res;
+  access: Access;
+  /** True when a call can change state; access-control tests enumerate these. */
+  mutates: boolean;
+}
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>): ChannelSpec<Req, Res> {
+  return spec;
+}
+
+/** Channels that take no input accept nothing at all, so a forged payload is refused rather than ignored. */
+const noInput = z.undefined();
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** demo: the embedded demo tenant; real: a configured Entra ID tenant. */
+  mode: z.enum(['demo', 'real']),
+  tenantConfigured: z.boolean(),
+  host: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  startedAt: z.iso.datetime(),
+  checkedAt: z.iso.datetime(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const channels = {
+  'app.info': channel({ request: noInput, response: appInfoSchema, access: 'anyone', mutates: false }),
+  'app.health': channel({ request: noInput, response: healthSchema, access: 'anyone', mutates: false }),
+} as const satisfies Record<ChannelName, ChannelSpec>;
+
+export const noticeSchema = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'app.notice': noticeSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type RequestOf<K extends ChannelName> = z.input<(typeof channels)[K]['request']>;
+export type ResponseOf<K extends ChannelName> = z.output<(typeof channels)[K]['response']>;
+export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+type Call<K extends ChannelName, R> = undefined extends RequestOf<K>
+  ? (request?: RequestOf<K>) => Promise<R>
+  : (request: RequestOf<K>) => Promise<R>;
+
+export type Unsubscribe = () => void;
+export type Subscribe = <K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void) => Unsubscribe;
+
+/** What the renderer programs against: typed calls that resolve to results and reject with AppError. */
+export type Api = { [K in ChannelName]: Call<K, ResponseOf<K>> } & { on: Subscribe };
+
+/** What a transport offers (window.api from the preload, or the browser host over HTTP): envelopes, not exceptions. */
+export type BridgeApi = { [K in ChannelName]: Call<K, Envelope<ResponseOf<K>>> } & { on: Subscribe };

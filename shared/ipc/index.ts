@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './envelope';
+export * from './errors';
+export * from './roles';
+export * from './validate';
