@@ -37,8 +37,8 @@ export async function serve(options: ServeOptions = {}): Promise<BrowserHost> {
 
 export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535 (0: a free port); got ${JSON.stringify(value)}.`);
   }
   return port;

@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles, makeStyles, MessageBar, MessageBarBody, Title3, tokens, webLightTheme } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ModulePage } from '../modules/ModulePage';
 import { NotFound } from '../modules/NotFound';
@@ -7,6 +7,10 @@ import { Navigation } from './Navigation';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
 import { useHashRoute } from './use-hash-route';
+
+const useGlobalStyles = makeStaticStyles({
+  'html, body, #root': { margin: 0, padding: 0, height: '100%' },
+});
 
 const useStyles = makeStyles({
   shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', height: '100vh' },
@@ -18,12 +22,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
+  title: { margin: 0 },
   body: { display: 'flex', minHeight: 0 },
   main: { flex: 1, overflow: 'auto', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 export function App() {
   const { t } = useTranslation();
+  useGlobalStyles();
   const styles = useStyles();
   const path = useHashRoute();
   const appInfo = useAppInfo();
@@ -33,7 +39,9 @@ export function App() {
     <FluentProvider theme={webLightTheme}>
       <div className={styles.shell}>
         <header className={styles.header}>
-          <Title3 as="p">{t('app.title')}</Title3>
+          <Title3 as="p" className={styles.title}>
+            {t('app.title')}
+          </Title3>
         </header>
         <div className={styles.body}>
           <Navigation selectedPath={path} />

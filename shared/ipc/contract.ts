@@ -1,7 +1,7 @@
 // The one IPC contract: every channel's request and response schema, who may
 // call it, and the events main sends to the renderer. Main, preload, renderer
 // and the browser host all derive their types and checks from this map.
-import { z } from 'zod';
+import { z } from './zod';
 import type { ChannelName, EventName } from './channel-names';
 import type { Envelope } from './envelope';
 import type { Access } from './roles';
