@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { systemChromium } from './test/support/chromium';
 
-// Playwright cannot download its own browsers here: use the system Chromium
-// (Debian's /usr/bin/chromium, or CHROMIUM_PATH) when there is one.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (candidate): candidate is string => Boolean(candidate && fs.existsSync(candidate)),
-);
+// Playwright cannot download its own browsers here: use the system Chromium when there is one.
+const chromium = systemChromium();
 
 export default defineConfig({
   testDir: 'test',
@@ -27,7 +24,7 @@ export default defineConfig({
         viewport: { width: 1366, height: 860 },
         trace: 'retain-on-failure',
         launchOptions: {
-          ...(systemChromium ? { executablePath: systemChromium } : {}),
+          ...(chromium ? { executablePath: chromium } : {}),
           // This machine has no network: keep Chromium from trying to reach Google.
           args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-gpu'],
         },

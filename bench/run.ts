@@ -1,0 +1,55 @@
+// `npm run bench`: speed figures, printed as a table and merged into bench/results.json.
+// Targets loopback only; every loop is bounded.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../electron/core/core';
+import { createMemoryLogger } from '../electron/core/logger';
+import { startBrowserHost } from '../electron/host/browser-host';
+import { RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
+import { makeTempDir } from '../test/support/temp-dir';
+import { percentile, report, round, type Figures } from './results-file';
+
+const CALLS = 1000;
+
+async function timeCalls(call: () => Promise<unknown>): Promise<Figures> {
+  for (let i = 0; i < 50; i++) await call(); // warm-up
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < CALLS; i++) {
+    const t0 = performance.now();
+    await call();
+    samples.push(performance.now() - t0);
+  }
+  const wallMs = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  return { calls: CALLS, medianMs: round(percentile(samples, 50)), p99Ms: round(percentile(samples, 99)), callsPerSecond: Math.round((CALLS / wallMs) * 1000) };
+}
+
+const temp = makeTempDir('mtd-console-bench-');
+const logger = createMemoryLogger();
+const t0 = performance.now();
+const core = createCore({ version: readProjectVersion(), host: 'browser', dataDir: temp.dir, logger });
+const host = await startBrowserHost({ core, rendererDir: RENDERER_DIR, logger });
+const startMs = performance.now() - t0;
+
+const cookie = `${host.cookieName}=${host.token}`;
+const results: Record<string, Figures> = {
+  'host.start': { wallMs: round(startMs, 1) },
+  'core.dispatch.appInfo': await timeCalls(() => core.dispatcher.dispatch('app.info', undefined, { role: null })),
+  'host.call.appInfo': await timeCalls(async () => {
+    const response = await fetch(`${host.origin}/api/call/app.info`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    await response.json();
+  }),
+};
+
+const assets = path.join(RENDERER_DIR, 'assets');
+if (fs.existsSync(assets)) {
+  const bytes = fs.readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0);
+  results['renderer.bundle'] = { jsBytes: bytes };
+}
+
+await host.close();
+await core.close();
+temp.cleanup();
+report(results);
