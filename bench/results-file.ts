@@ -8,7 +8,7 @@ export type Figures = Record<string, number | string | boolean>;
 
 /** Merges this run's figures into bench/results.json (other benchmarks keep their keys) and prints a table. */
 export function report(results: Record<string, Figures>): void {
-  let previous: Record<string, Figures> = {};
+  let previous: Record<string, Figures>;
   try {
     previous = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as Record<string, Figures>;
   } catch {
