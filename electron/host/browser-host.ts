@@ -34,6 +34,8 @@ export interface BrowserHost {
   port: number;
   token: string;
   cookieName: string;
+  /** Tabs connected to the event stream right now. */
+  eventClientCount(): number;
   close(): Promise<void>;
 }
 
@@ -199,6 +201,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     token,
     cookieName,
+    eventClientCount: () => sseClients.size,
     close: async () => {
       unsubscribe();
       for (const client of sseClients) client.end();

@@ -4,6 +4,7 @@ import { ModulePage } from '../modules/ModulePage';
 import { NotFound } from '../modules/NotFound';
 import { moduleForPath } from './modules';
 import { Navigation } from './Navigation';
+import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
 import { useHashRoute } from './use-hash-route';
@@ -46,6 +47,7 @@ export function App() {
         <div className={styles.body}>
           <Navigation selectedPath={path} />
           <main className={styles.main}>
+            <Notices />
             {appInfo.status === 'failed' && (
               <MessageBar intent="error">
                 <MessageBarBody>{t('status.loadFailed', { message: appInfo.message })}</MessageBarBody>

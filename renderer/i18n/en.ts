@@ -65,6 +65,10 @@ export const en = {
     noTenant: 'No tenant is configured. The console is in demo mode.',
     loadFailed: 'The console could not be reached: {{message}}',
   },
+  notices: {
+    label: 'Notices',
+    dismiss: 'Dismiss notice',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no module at this address.',

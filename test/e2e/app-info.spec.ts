@@ -37,3 +37,15 @@ test('loads without errors or Content-Security-Policy violations', async ({ open
   await expect(page.getByRole('heading', { level: 1, name: 'Security Policy' })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('shows what the main process tells the user, until it is dismissed', async ({ openConsole, page, core, host }) => {
+  await openConsole();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect.poll(() => host.eventClientCount()).toBe(1);
+  core.events.emit('app.notice', { level: 'warning', message: 'The settings file could not be read; it was moved aside.' });
+  const notices = page.getByRole('region', { name: 'Notices' });
+  const notice = notices.getByText('The settings file could not be read; it was moved aside.');
+  await expect(notice).toHaveCount(1);
+  await notices.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notice).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 // Each test gets its own data folder and its own browser host (with the real
 // core) on a free loopback port, as Insomnia and Bruno give each run its own.
 import { test as base, expect, type Page } from '@playwright/test';
-import { createCore } from '../../electron/core/core';
+import { createCore, type Core } from '../../electron/core/core';
 import { createMemoryLogger } from '../../electron/core/logger';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { readProjectVersion, RENDERER_DIR } from '../../electron/host/project-paths';
@@ -9,6 +9,8 @@ import { makeTempDir } from '../support/temp-dir';
 
 export interface ConsoleFixtures {
   dataDir: string;
+  /** The main-process core behind the host, for tests that play the engine's part (emitting events). */
+  core: Core;
   host: BrowserHost;
   /** Opens the console as a new user would: the printed URL, token and all. */
   openConsole: (hash?: string) => Promise<Page>;
@@ -22,13 +24,15 @@ export const test = base.extend<ConsoleFixtures>({
     await use(temp.dir);
     temp.cleanup();
   },
-  host: async ({ dataDir }, use) => {
-    const logger = createMemoryLogger();
-    const core = createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger });
-    const host = await startBrowserHost({ core, rendererDir: RENDERER_DIR, logger });
+  core: async ({ dataDir }, use) => {
+    const core = createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger() });
+    await use(core);
+    await core.close();
+  },
+  host: async ({ core }, use) => {
+    const host = await startBrowserHost({ core, rendererDir: RENDERER_DIR, logger: createMemoryLogger() });
     await use(host);
     await host.close();
-    await core.close();
   },
   openConsole: async ({ page, host }, use) => {
     await use(async (hash = '') => {
