@@ -1,0 +1,46 @@
+// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--exit-after-build]`:
+// serves the demo tenant on 127.0.0.1 and prints one line `DEMO_TENANT {json}`.
+import { parseArgs } from 'node:util';
+import { MAX_DEVICES, MIN_DEVICES } from './build-tenant';
+import { createDemoTenant } from './demo-tenant';
+import { serveDemoTenant } from './serve-demo-tenant';
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}.`);
+  }
+  return Number(value);
+}
+
+try {
+  const { values } = parseArgs({
+    options: {
+      devices: { type: 'string' },
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      speed: { type: 'string' },
+      'exit-after-build': { type: 'boolean' },
+    },
+  });
+  const devices = wholeNumber('devices', values.devices, 200, MIN_DEVICES, MAX_DEVICES);
+  const port = wholeNumber('port', values.port, 0, 0, 65535);
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  if (!Number.isFinite(speed) || speed < 0) throw new Error(`--speed must be a number >= 0; got ${JSON.stringify(values.speed)}.`);
+  const started = performance.now();
+  const tenant = createDemoTenant({ devices, seed: values.seed ?? 'contoso', speed });
+  const buildMs = Math.round(performance.now() - started);
+  if (values['exit-after-build']) {
+    const rssMb = Math.round(process.memoryUsage().rss / 1e6);
+    process.stdout.write(`DEMO_TENANT ${JSON.stringify({ ...tenant.credentials(), devices, buildMs, rssMb })}\n`);
+    process.exit(0);
+  }
+  const served = await serveDemoTenant(tenant, port);
+  process.stdout.write(`DEMO_TENANT ${JSON.stringify(served.credentials)}\n`);
+  const stop = (): void => void served.close().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,183 @@
+// The embedded demo tenant: Microsoft Graph, the Mobile Risk API v2 and the
+// partner sync endpoint behind one WHATWG fetch handler (Request in, Response out),
+// used in process by the app and tests, or served on 127.0.0.1 by serve-demo-tenant.
+import crypto from 'node:crypto';
+import { threatsByDevice } from './agent-state';
+import { buildDemoTenant, type BuildOptions } from './build-tenant';
+import { DemoClock } from './demo-clock';
+import { ConnectionResetFault, FaultInjector, type FaultRule } from './faults';
+import { handleGraph } from './graph-routes';
+import { graphError } from './graph-responses';
+import { handleLogin } from './login-routes';
+import { handleMobileRisk } from './mobile-risk-routes';
+import { handlePartner } from './partner-routes';
+import type { DemoDevice, DemoGroup, DemoTenantData, DemoThreat, DemoUser } from './tenant-model';
+import { TokenIssuer } from './token-issuer';
+
+export interface DemoTenantOptions extends BuildOptions {
+  /** Demo time runs this many times faster than real time (0: frozen until advanced). */
+  speed?: number;
+  faults?: FaultRule[];
+}
+
+/** The credentials an app needs to talk to this tenant; what `npm run demo-tenant` prints. */
+export interface DemoTenantCredentials {
+  tenantId: string;
+  graphBaseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  mraBaseUrl: string;
+  mraTokenUrl: string;
+  mraAppKey: string;
+  partnerBaseUrl: string;
+}
+
+/** One change of group membership, for /groups/delta. */
+export interface MembershipChange {
+  version: number;
+  groupId: string;
+  memberId: string;
+  memberType: 'user' | 'group';
+  removed: boolean;
+}
+
+export const DEMO_ORIGIN = 'http://demo-tenant.invalid';
+export const DEMO_USER_PASSWORD = 'demo';
+
+export class DemoTenant {
+  readonly data: DemoTenantData;
+  readonly clock: DemoClock;
+  readonly tokens = new TokenIssuer();
+  readonly faults: FaultInjector;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly mraAppKey: string;
+  readonly usersById = new Map<string, DemoUser>();
+  readonly groupsById = new Map<string, DemoGroup>();
+  readonly devicesById = new Map<string, DemoDevice>();
+  readonly devicesByUser = new Map<string, DemoDevice[]>();
+  readonly threatsByDevice: Map<number, DemoThreat[]>;
+  /** Devices removed from Intune (they leave every listing). */
+  readonly removedDevices = new Set<string>();
+  readonly membershipLog: MembershipChange[] = [];
+  membershipVersion = 0;
+  private readonly mraRequests: number[] = [];
+
+  constructor(options: DemoTenantOptions = {}) {
+    this.data = buildDemoTenant(options);
+    this.clock = new DemoClock(this.data.startTime, options.speed ?? 1);
+    this.faults = new FaultInjector(`${this.data.seed}/faults`);
+    if (options.faults) this.faults.set(options.faults);
+    // Derived from the seed so a served tenant keeps its credentials across restarts.
+    const secret = (label: string): string => crypto.createHash('sha256').update(`${this.data.seed}/${label}`).digest('base64url');
+    this.clientId = crypto.createHash('sha256').update(`${this.data.seed}/client-id`).digest('hex').replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*$/, '$1-$2-4$3-8$4-$5');
+    this.clientSecret = secret('client-secret');
+    this.mraAppKey = secret('mra-app-key');
+    for (const user of this.data.users) this.usersById.set(user.id, user);
+    for (const group of this.data.groups) this.groupsById.set(group.id, group);
+    for (const device of this.data.devices) {
+      this.devicesById.set(device.id, device);
+      const list = this.devicesByUser.get(device.userId) ?? [];
+      list.push(device);
+      this.devicesByUser.set(device.userId, list);
+    }
+    this.threatsByDevice = threatsByDevice(this.data);
+  }
+
+  credentials(origin: string = DEMO_ORIGIN): DemoTenantCredentials {
+    return {
+      tenantId: this.data.tenantId,
+      graphBaseUrl: `${origin}/graph/v1.0`,
+      tokenUrl: `${origin}/login/${this.data.tenantId}/oauth2/v2.0/token`,
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+      mraBaseUrl: `${origin}/lookout`,
+      mraTokenUrl: `${origin}/lookout/oauth2/token`,
+      mraAppKey: this.mraAppKey,
+      partnerBaseUrl: `${origin}/partner/v1`,
+    };
+  }
+
+  /** The WHATWG fetch handler. Throws ConnectionResetFault for an injected reset. */
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const fault = this.faults.draw(path, ['reset', 'slow']);
+    if (fault?.kind === 'reset') throw new ConnectionResetFault();
+    if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+    try {
+      if (path.startsWith('/graph/v1.0/') || path === '/graph/v1.0') return await handleGraph(this, request, url);
+      if (path.startsWith('/login/')) return await handleLogin(this, request, url);
+      if (path.startsWith('/lookout/')) return await handleMobileRisk(this, request, url);
+      if (path.startsWith('/partner/v1/')) return await handlePartner(this, request, url);
+      return graphError(404, 'ResourceNotFound', `No route for ${path}.`);
+    } catch (error) {
+      if (error instanceof ConnectionResetFault) throw error;
+      return graphError(500, 'InternalServerError', `The demo tenant failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** A fetch for in-process use: what clients get instead of the network. */
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    try {
+      return await this.handle(request);
+    } catch (error) {
+      if (error instanceof ConnectionResetFault) throw new TypeError('fetch failed', { cause: error });
+      throw error;
+    }
+  };
+
+  /** Mobile Risk API: 100 requests per minute per tenant, counted on real time. */
+  mraRequestAllowed(now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    while (this.mraRequests.length > 0 && this.mraRequests[0]! <= now - 60_000) this.mraRequests.shift();
+    if (this.mraRequests.length >= 100) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((this.mraRequests[0]! + 60_000 - now) / 1000)) };
+    }
+    this.mraRequests.push(now);
+    return { allowed: true };
+  }
+
+  isDeviceInIntune(device: DemoDevice): boolean {
+    return !this.removedDevices.has(device.id);
+  }
+
+  // ---- changes a test or the demo UI can make -------------------------------------------------
+
+  addGroupMember(groupId: string, memberId: string): void {
+    const group = this.requireGroup(groupId);
+    const isGroup = this.groupsById.has(memberId);
+    const list = isGroup ? group.memberGroupIds : group.memberUserIds;
+    if (!isGroup && !this.usersById.has(memberId)) throw new RangeError(`No user or group ${memberId}.`);
+    if (list.includes(memberId)) return;
+    list.push(memberId);
+    this.membershipLog.push({ version: ++this.membershipVersion, groupId, memberId, memberType: isGroup ? 'group' : 'user', removed: false });
+  }
+
+  removeGroupMember(groupId: string, memberId: string): void {
+    const group = this.requireGroup(groupId);
+    const isGroup = group.memberGroupIds.includes(memberId);
+    const list = isGroup ? group.memberGroupIds : group.memberUserIds;
+    const at = list.indexOf(memberId);
+    if (at < 0) return;
+    list.splice(at, 1);
+    this.membershipLog.push({ version: ++this.membershipVersion, groupId, memberId, memberType: isGroup ? 'group' : 'user', removed: true });
+  }
+
+  /** The device leaves Intune (retired or deleted). */
+  removeDevice(deviceId: string): void {
+    if (!this.devicesById.has(deviceId)) throw new RangeError(`No device ${deviceId}.`);
+    this.removedDevices.add(deviceId);
+  }
+
+  private requireGroup(groupId: string): DemoGroup {
+    const group = this.groupsById.get(groupId);
+    if (!group) throw new RangeError(`No group ${groupId}.`);
+    return group;
+  }
+}
+
+export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
+  return new DemoTenant(options);
+}
