@@ -1,6 +1,6 @@
 // Serves a demo tenant's fetch handler over node:http on 127.0.0.1.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { DemoTenant, DemoTenantCredentials } from './demo-tenant';
 import { ConnectionResetFault } from './faults';
@@ -28,7 +28,7 @@ function toRequest(req: http.IncomingMessage, origin: string, signal: AbortSigna
 }
 
 export async function serveDemoTenant(tenant: DemoTenant, port = 0): Promise<ServedDemoTenant> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   let origin = '';
   const server = http.createServer((req, res) => {
     const controller = new AbortController();
