@@ -62,6 +62,9 @@ export class DemoTenant {
   readonly removedDevices = new Set<string>();
   readonly membershipLog: MembershipChange[] = [];
   membershipVersion = 0;
+  /** When on, every request's real arrival time, path and status, for tests that check client timing. */
+  recordRequests = false;
+  readonly requestLog: { at: number; method: string; path: string; status: number | 'reset' }[] = [];
   private readonly mraRequests: number[] = [];
 
   constructor(options: DemoTenantOptions = {}) {
@@ -101,6 +104,20 @@ export class DemoTenant {
 
   /** The WHATWG fetch handler. Throws ConnectionResetFault for an injected reset. */
   async handle(request: Request): Promise<Response> {
+    if (!this.recordRequests) return this.route(request);
+    const entry = { at: Date.now(), method: request.method, path: new URL(request.url).pathname, status: 0 as number | 'reset' };
+    this.requestLog.push(entry);
+    try {
+      const response = await this.route(request);
+      entry.status = response.status;
+      return response;
+    } catch (error) {
+      entry.status = 'reset';
+      throw error;
+    }
+  }
+
+  private async route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
     const fault = this.faults.draw(path, ['reset', 'slow']);

@@ -1,0 +1,32 @@
+import { ApiError, type ServiceErrorDetail } from '../http/api-error';
+import { isRecord } from '../http/json-shape';
+
+/** Reads Graph's error format {error: {code, message, innerError: {'request-id', date}}}; anything else gives the status text. */
+export function readGraphError(status: number, body: string, headers: Headers): ServiceErrorDetail {
+  const headerRequestId = headers.get('request-id') ?? headers.get('client-request-id') ?? undefined;
+  const fallback: ServiceErrorDetail = { code: `http${status}`, message: '' };
+  if (headerRequestId !== undefined) fallback.requestId = headerRequestId;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return fallback;
+  }
+  if (!isRecord(parsed) || !isRecord(parsed.error)) return fallback;
+  const { code, message, innerError } = parsed.error;
+  const detail: ServiceErrorDetail = {
+    code: typeof code === 'string' && code !== '' ? code : fallback.code,
+    message: typeof message === 'string' ? message : '',
+  };
+  const bodyRequestId = isRecord(innerError) && typeof innerError['request-id'] === 'string' ? innerError['request-id'] : undefined;
+  const requestId = bodyRequestId ?? headerRequestId;
+  if (requestId !== undefined) detail.requestId = requestId;
+  return detail;
+}
+
+const RESYNC_CODES = new Set(['resyncrequired', 'syncstatenotfound', 'syncstateinvalid', 'resyncapplydifferences', 'resyncuploaddifferences']);
+
+/** Graph no longer knows the delta token: start over from the initial delta URL. */
+export function isResyncRequired(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 410 || RESYNC_CODES.has(error.code.toLowerCase()));
+}
