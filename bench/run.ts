@@ -1,12 +1,13 @@
 // `npm run bench`: speed figures, printed as a table and merged into bench/results.json.
 // Targets loopback only; every loop is bounded.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
 import { createMemoryLogger } from '../electron/core/logger';
 import { startBrowserHost } from '../electron/host/browser-host';
-import { RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
+import { PROJECT_ROOT, RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
 import { makeTempDir } from '../test/support/temp-dir';
 import { percentile, report, round, type Figures } from './results-file';
 
@@ -42,6 +43,14 @@ const results: Record<string, Figures> = {
     await response.json();
   }),
 };
+
+// The 100,000-device demo tenant, built in a fresh process so its RSS is the build's own.
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'electron/demo-tenant/cli.ts', '--devices', '100000', '--exit-after-build'], { encoding: 'utf8', cwd: PROJECT_ROOT });
+const line = build.stdout.split('\n').find((l) => l.startsWith('DEMO_TENANT '));
+if (line) {
+  const built = JSON.parse(line.slice('DEMO_TENANT '.length)) as { buildMs: number; rssMb: number };
+  results['demoTenant.build.100k'] = { wallMs: built.buildMs, peakRssMb: built.rssMb, targetWallMs: 10_000, targetRssMb: 500 };
+}
 
 const assets = path.join(RENDERER_DIR, 'assets');
 if (fs.existsSync(assets)) {
