@@ -1,3 +1,5 @@
+import { abortable } from '../http/abortable';
+
 /**
  * One task shared by every caller that asks while it is under way (one token
  * request, one browser sign-in). Each caller may stop waiting with its own
@@ -14,31 +16,11 @@ export class SingleFlight<T> {
       });
       this.current = flight;
     }
-    return untilAborted(this.current, signal);
+    return abortable(this.current, signal);
   }
 
   /** The next run starts a new task even if the current one never settles (a browser tab the admin closed). */
   abandon(): void {
     this.current = null;
   }
-}
-
-/** The promise's outcome, or the signal's reason if it aborts first. */
-export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
-  });
 }

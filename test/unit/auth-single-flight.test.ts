@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SingleFlight, untilAborted } from '../../electron/auth/single-flight';
+import { SingleFlight } from '../../electron/auth/single-flight';
+import { abortable } from '../../electron/http/abortable';
 import { deferred } from '../support/oauth-token-server';
 
 describe('SingleFlight', () => {
@@ -61,6 +62,6 @@ describe('SingleFlight', () => {
     await expect(impatient).rejects.toThrow('gave up');
     gate.resolve('token');
     expect(await patient).toBe('token');
-    await expect(untilAborted(Promise.resolve(1), AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+    await expect(abortable(Promise.resolve(1), AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
   });
 });
