@@ -106,7 +106,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       );
       return sendJson(res, 400, envelope);
     }
-    sendJson(res, 200, await core.dispatcher.dispatch(decodeURIComponent(channel), payload, contextOf()));
+    let name: string;
+    try {
+      name = decodeURIComponent(channel);
+    } catch {
+      // A malformed escape names no channel; the dispatcher answers not_found for it like any unknown name.
+      name = channel;
+    }
+    sendJson(res, 200, await core.dispatcher.dispatch(name, payload, contextOf()));
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {

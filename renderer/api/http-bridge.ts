@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { AppError, CHANNEL_NAMES, EVENT_NAMES, fail, type BridgeApi, type EventName, type Subscribe } from '../../shared/ipc';
 
 /**
@@ -18,10 +19,10 @@ export function createHttpBridge(baseUrl = ''): BridgeApi {
           body: JSON.stringify({ payload: request }),
         });
       } catch {
-        return fail(new AppError({ code: 'unavailable', message: 'The console host cannot be reached. Is it still running?' }));
+        return fail(new AppError({ code: 'unavailable', message: i18next.t('errors.hostUnreachable') }));
       }
       if (response.status === 401 || response.status === 403) {
-        return fail(new AppError({ code: 'unauthenticated', message: 'The browser host refused this tab: open the URL it printed again.' }));
+        return fail(new AppError({ code: 'unauthenticated', message: i18next.t('errors.hostRefused') }));
       }
       return response.json() as Promise<unknown>;
     };

@@ -65,6 +65,10 @@ export const en = {
     noTenant: 'No tenant is configured. The console is in demo mode.',
     loadFailed: 'The console could not be reached: {{message}}',
   },
+  errors: {
+    hostUnreachable: 'The console host cannot be reached. Is it still running?',
+    hostRefused: 'The browser host refused this tab: open the URL it printed again.',
+  },
   notices: {
     label: 'Notices',
     dismiss: 'Dismiss notice',

@@ -129,6 +129,9 @@ describe('browser host', () => {
 
   it('answers bad calls with typed errors, not crashes', async () => {
     expect(JSON.parse((await call('no.such.channel', undefined)).body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const badEscape = await call('app.info%E0%A4%A', undefined);
+    expect(badEscape.status).toBe(200);
+    expect(JSON.parse(badEscape.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(JSON.parse((await call('app.info', { forged: true })).body)).toMatchObject({ ok: false, error: { code: 'validation', field: 'request' } });
     const malformed = await send(host, { path: '/api/call/app.info', method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"payload":' });
     expect(malformed.status).toBe(400);
