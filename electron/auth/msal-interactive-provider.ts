@@ -4,8 +4,8 @@ import {
   type AccountInfo,
   type AuthenticationResult,
   type ICachePlugin,
-  type InteractiveRequest,
 } from '@azure/msal-node';
+import { AuthCodeSignIn, type SignInHint } from './auth-code-sign-in';
 import { authorityFor, GRAPH_DEFAULT_SCOPES, isTenantId } from './msal-authority';
 import { SingleFlight } from './single-flight';
 import type { TokenProvider } from './token-provider';
@@ -24,7 +24,7 @@ export interface MsalInteractiveProviderOptions {
   signInWhenNeeded?: boolean;
   /** How long a browser sign-in may take before it is given up; default 10 min. */
   signInTimeoutMs?: number;
-  /** The page the browser shows after sign-in; msal's own when omitted. */
+  /** Plain text (not HTML) the browser tab shows after sign-in; a short English default when omitted. */
   successTemplate?: string;
   errorTemplate?: string;
   /** A fixed loopback port, for registrations that list one; a free port otherwise. */
@@ -48,14 +48,16 @@ export class SignInRequiredError extends Error {
 
 /**
  * Delegated tokens for the signed-in admin: authorization code with PKCE
- * through the system browser and a loopback redirect (msal runs both), then
+ * through the system browser and a loopback redirect we own (msal's own
+ * interactive flow leaves its port open when no redirect ever comes), then
  * silent renewal from msal's cache.
  */
 export class MsalInteractiveProvider implements TokenProvider {
   private readonly app: PublicClientApplication;
   private readonly scopes: string[];
   private readonly tokenFlight = new SingleFlight<string>();
-  private readonly signInFlight = new SingleFlight<AuthenticationResult>();
+  /** The browser sign-in under way, if any: one listener however many callers wait for it. */
+  private signInFlow: AuthCodeSignIn | null = null;
   private account: AccountInfo | null = null;
   private forceRefresh = false;
   /** Bumped by signOut, so a request that was under way cannot sign the account back in. */
@@ -79,9 +81,13 @@ export class MsalInteractiveProvider implements TokenProvider {
     return this.account ? describeAccount(this.account) : null;
   }
 
-  /** Opens the system browser for sign-in (a new tab even if an earlier one was left open). */
+  /**
+   * Opens the system browser for sign-in. While one is under way it opens the
+   * same page again (the admin may have closed the tab) and joins it, on the same port.
+   */
   async signIn(signal?: AbortSignal): Promise<SignedInAccount> {
-    this.signInFlight.abandon();
+    const open = this.signInFlow?.open ? this.signInFlow : null;
+    if (open) await open.reopen();
     return describeAccount(accountOf(await this.interactive({ prompt: 'select_account' }, signal)));
   }
 
@@ -97,7 +103,8 @@ export class MsalInteractiveProvider implements TokenProvider {
   async signOut(): Promise<void> {
     this.session += 1;
     this.account = null;
-    this.signInFlight.abandon();
+    this.signInFlow?.cancel(new Error('The sign-in was cancelled: signed out.'));
+    this.signInFlow = null;
     this.tokenFlight.abandon();
     for (const account of await this.app.getAllAccounts()) await this.app.signOut({ account });
   }
@@ -120,34 +127,38 @@ export class MsalInteractiveProvider implements TokenProvider {
     return (await this.interactive(account ? { loginHint: account.username } : {})).accessToken;
   }
 
-  private async interactive(hint: Pick<InteractiveRequest, 'prompt' | 'loginHint'>, signal?: AbortSignal): Promise<AuthenticationResult> {
-    const deadline = AbortSignal.timeout(this.options.signInTimeoutMs ?? 10 * 60_000);
-    const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  /** Joins the browser sign-in under way, or starts one; its loopback port closes however it ends. */
+  private interactive(hint: SignInHint, signal?: AbortSignal): Promise<AuthenticationResult> {
+    if (this.signInFlow?.open) return this.signInFlow.wait(signal);
     const session = this.session;
-    try {
-      return await this.signInFlight.run(async () => {
-        const result = await this.app.acquireTokenInteractive(this.interactiveRequest(hint));
+    const { openBrowser, successTemplate, errorTemplate, preferredPort } = this.options;
+    const flow = new AuthCodeSignIn({
+      client: this.app,
+      scopes: this.scopes,
+      hint,
+      openBrowser,
+      timeoutMs: this.options.signInTimeoutMs ?? 10 * 60_000,
+      pages: {
+        ...(successTemplate === undefined ? {} : { success: successTemplate }),
+        ...(errorTemplate === undefined ? {} : { error: errorTemplate }),
+      },
+      ...(preferredPort === undefined ? {} : { preferredPort }),
+      onSignedIn: (result) => {
+        const account = accountOf(result);
         this.forceRefresh = false;
-        if (session === this.session) this.account = accountOf(result);
-        return result;
-      }, stop);
-    } catch (error) {
-      // msal cannot cancel a browser sign-in; leave it behind so the next attempt opens a fresh one.
-      if (stop.aborted) this.signInFlight.abandon();
-      throw error;
-    }
+        if (session === this.session) this.account = account;
+      },
+    });
+    this.signInFlow = flow;
+    void flow.result.then(
+      () => this.forget(flow),
+      () => this.forget(flow),
+    );
+    return flow.wait(signal);
   }
 
-  private interactiveRequest(hint: Pick<InteractiveRequest, 'prompt' | 'loginHint'>): InteractiveRequest {
-    const { openBrowser, successTemplate, errorTemplate, preferredPort } = this.options;
-    return {
-      ...hint,
-      scopes: this.scopes,
-      openBrowser,
-      ...(successTemplate === undefined ? {} : { successTemplate }),
-      ...(errorTemplate === undefined ? {} : { errorTemplate }),
-      ...(preferredPort === undefined ? {} : { preferredPort }),
-    };
+  private forget(flow: AuthCodeSignIn): void {
+    if (this.signInFlow === flow) this.signInFlow = null;
   }
 
   private async cachedAccount(): Promise<AccountInfo | null> {

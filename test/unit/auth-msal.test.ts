@@ -1,9 +1,8 @@
-import diagnostics from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ConfidentialClientApplication, PublicClientApplication, TokenCacheContext } from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, PublicClientApplication, TokenCacheContext } from '@azure/msal-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MsalConfidentialProvider } from '../../electron/auth/msal-confidential-provider';
 import { MsalInteractiveProvider, SignInRequiredError, type MsalInteractiveProviderOptions } from '../../electron/auth/msal-interactive-provider';
@@ -11,25 +10,8 @@ import { EncryptedTokenCachePlugin } from '../../electron/auth/token-cache-plugi
 import { createMemoryLogger } from '../../electron/core/logger';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';
 import { FIXTURE_CLIENT_ID, FIXTURE_OID, FIXTURE_TENANT_ID, FIXTURE_USERNAME, msalCacheWithOneAccount } from '../support/msal-cache-fixture';
+import { outgoingRequestsDuring } from '../support/outgoing-requests';
 import { makeTempDir } from '../support/temp-dir';
-
-const OUTGOING_REQUEST_CHANNELS = ['http.client.request.start', 'undici:request:create'];
-
-/** Every outgoing HTTP request (node:http and fetch) made while `run` runs. */
-async function outgoingRequestsDuring(run: () => Promise<void> | void): Promise<number> {
-  let count = 0;
-  const onRequest = (): void => {
-    count += 1;
-  };
-  for (const channel of OUTGOING_REQUEST_CHANNELS) diagnostics.subscribe(channel, onRequest);
-  try {
-    await run();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    for (const channel of OUTGOING_REQUEST_CHANNELS) diagnostics.unsubscribe(channel, onRequest);
-  }
-  return count;
-}
 
 describe('outgoingRequestsDuring', () => {
   it('sees requests made with node:http and with fetch', async () => {
@@ -51,9 +33,10 @@ describe('outgoingRequestsDuring', () => {
 
 describe('pinned @azure/msal-node', () => {
   it('still has the client classes and flows the providers use', () => {
-    for (const method of ['acquireTokenInteractive', 'acquireTokenSilent', 'getAllAccounts', 'signOut', 'getTokenCache']) {
+    for (const method of ['getAuthCodeUrl', 'acquireTokenByCode', 'acquireTokenSilent', 'getAllAccounts', 'signOut', 'getTokenCache']) {
       expect(typeof Reflect.get(PublicClientApplication.prototype, method), `PublicClientApplication#${method}`).toBe('function');
     }
+    expect(typeof Reflect.get(CryptoProvider.prototype, 'generatePkceCodes'), 'CryptoProvider#generatePkceCodes').toBe('function');
     for (const method of ['acquireTokenByClientCredential', 'acquireTokenSilent', 'getTokenCache']) {
       expect(typeof Reflect.get(ConfidentialClientApplication.prototype, method), `ConfidentialClientApplication#${method}`).toBe('function');
     }
