@@ -1,4 +1,7 @@
+import { redactSecrets } from '../http/api-error';
+import { isHttpsOrLoopback } from '../http/base-url';
 import { systemClock, type Clock } from '../http/clock';
+import { isRecord, positiveSeconds } from '../http/json-shape';
 import { SingleFlight } from './single-flight';
 import { TokenRequestError } from './token-request-error';
 import type { TokenProvider } from './token-provider';
@@ -119,7 +122,7 @@ export class ClientCredentialsProvider implements TokenProvider {
 
   /** Servers do not echo secrets, but an error message is no place to find out. */
   private redact(text: string): string {
-    return this.#secret ? text.split(this.#secret).join('[redacted]') : text;
+    return redactSecrets(text, [this.#secret]);
   }
 }
 
@@ -130,17 +133,14 @@ function checkedTokenUrl(raw: string): URL {
   } catch {
     throw new Error('The token URL is not a valid URL.');
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new Error('The token URL must use https (plain http only on loopback).');
+  if (!isHttpsOrLoopback(url)) throw new Error('The token URL must use https (plain http only on loopback).');
   if (url.username || url.password) throw new Error('The token URL must not carry credentials.');
   return url;
 }
 
-/** `expires_in` as a positive number of seconds; some issuers send it as a string. */
+/** `expires_in` as a positive number of seconds. */
 function lifetimeSeconds(value: unknown): number | null {
-  if (value === undefined) return DEFAULT_LIFETIME_S;
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+  return value === undefined ? DEFAULT_LIFETIME_S : positiveSeconds(value);
 }
 
 function parseJson(text: string): unknown {
@@ -149,10 +149,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function reasonOf(error: unknown): string {

@@ -1,62 +1,60 @@
-import { retryDelay } from '../http/backoff';
 import { type Clock } from '../http/clock';
-import { isRetryableStatus, type RetryPolicy, throwIfAborted } from '../http/fetch-with-retry';
 import { type RequestBudget, type RequestCost } from '../http/request-budget';
-import { parseRetryAfter } from '../http/retry-after';
+import { isRetryableStatus, type RetryPolicy, waitBeforeRetry } from '../http/retry-policy';
+import { GRAPH_SERVICE } from './graph-error';
 import { type GraphBatchRequest, type GraphBatchResponse } from './graph-types';
 
 /** Graph's JSON batching takes at most 20 requests per $batch. */
 export const MAX_BATCH_SIZE = 20;
 
+/** One request of a $batch and Graph's answer to it. */
+export interface BatchAnswer {
+  request: GraphBatchRequest;
+  response: GraphBatchResponse;
+}
+
 export interface BatchRunner {
   clock: Clock;
   retry: RetryPolicy;
   budget?: RequestBudget;
-  /** Posts one $batch (whose own 429/5xx the transport retries) and gives the answers in any order. */
-  send(requests: GraphBatchRequest[], signal?: AbortSignal): Promise<GraphBatchResponse[]>;
+  /** Posts one $batch (whose own 429/5xx the transport retries) and gives one answer per request, in the requests' order. */
+  send(requests: GraphBatchRequest[], signal?: AbortSignal): Promise<BatchAnswer[]>;
 }
 
 /**
  * Runs any number of requests as $batch calls of at most 20, one after the
  * other. Items answered 429 or 5xx inside a 200 are sent again (in a smaller
- * batch) once every one of their Retry-After headers has passed, or after
- * jittered backoff; an item still failing when the tries run out is returned
- * as it was answered. Answers come back in the caller's order.
+ * batch) after the longest wait any of them needs (see waitBeforeRetry); an
+ * item still failing when the tries run out is returned as it was answered.
+ * Answers come back in the caller's order.
  */
 export async function runBatch(runner: BatchRunner, requests: readonly GraphBatchRequest[], signal?: AbortSignal): Promise<GraphBatchResponse[]> {
   assertUniqueIds(requests);
-  const answers = new Map<string, GraphBatchResponse>();
+  const responses: GraphBatchResponse[] = [];
   for (let start = 0; start < requests.length; start += MAX_BATCH_SIZE) {
-    await runChunk(runner, requests.slice(start, start + MAX_BATCH_SIZE), answers, signal);
+    responses.push(...(await runChunk(runner, requests.slice(start, start + MAX_BATCH_SIZE), 0, signal)));
   }
-  return requests.map((request) => {
-    const answer = answers.get(request.id);
-    if (!answer) throw new Error(`Graph $batch gave no answer for request ${request.id}.`);
-    return answer;
-  });
+  return responses;
 }
 
-async function runChunk(runner: BatchRunner, chunk: GraphBatchRequest[], answers: Map<string, GraphBatchResponse>, signal?: AbortSignal): Promise<void> {
-  let pending = chunk;
-  for (let failures = 0; ; failures++) {
-    throwIfAborted(signal);
-    const byId = new Map((await runner.send(pending, signal)).map((answer) => [answer.id, answer]));
-    const retry: GraphBatchRequest[] = [];
-    let wait = 0;
-    for (const request of pending) {
-      const answer = byId.get(request.id);
-      if (!answer) throw new Error(`Graph $batch gave no answer for request ${request.id}.`);
-      answers.set(request.id, answer);
-      if (!isRetryableStatus(answer.status)) continue;
-      retry.push(request);
-      const retryAfterMs = parseRetryAfter(headerValue(answer.headers, 'retry-after'), runner.clock.now());
-      if (answer.status === 429 && retryAfterMs !== null) runner.budget?.holdUntil(runner.clock.now() + retryAfterMs);
-      wait = Math.max(wait, retryDelay(failures, retryAfterMs, runner.retry.backoff));
-    }
-    if (retry.length === 0 || failures + 1 >= runner.retry.maxAttempts) return;
-    await runner.clock.sleep(wait, signal);
-    pending = retry;
-  }
+async function runChunk(runner: BatchRunner, chunk: GraphBatchRequest[], failures: number, signal?: AbortSignal): Promise<GraphBatchResponse[]> {
+  signal?.throwIfAborted();
+  const answers = await runner.send(chunk, signal);
+  const failed = answers.filter((answer) => isRetryableStatus(answer.response.status));
+  if (failed.length === 0 || failures + 1 >= runner.retry.maxAttempts) return answers.map((answer) => answer.response);
+  const timing = { clock: runner.clock, budget: runner.budget, policy: runner.retry };
+  const waits = failed.map(({ request, response }) =>
+    waitBeforeRetry(timing, { service: GRAPH_SERVICE, method: request.method, url: request.url, status: response.status, retryAfter: headerValue(response.headers, 'retry-after'), attempt: failures }),
+  );
+  await runner.clock.sleep(Math.max(...waits), signal);
+  const retried = await runChunk(
+    runner,
+    failed.map((answer) => answer.request),
+    failures + 1,
+    signal,
+  );
+  const latest = new Map(retried.map((response) => [response.id, response]));
+  return answers.map((answer) => latest.get(answer.request.id) ?? answer.response);
 }
 
 /** Graph counts each request inside a batch against its limits, not the batch itself. */

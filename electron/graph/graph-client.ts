@@ -1,17 +1,16 @@
 import { type TokenProvider } from '../auth/token-provider';
-import { ApiError, INVALID_RESPONSE } from '../http/api-error';
 import { normalizeBaseUrl, resolveServiceUrl } from '../http/base-url';
 import { type Clock, systemClock } from '../http/clock';
-import { DEFAULT_RETRY_POLICY, type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody, type RetryPolicy } from '../http/fetch-with-retry';
+import { type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody } from '../http/fetch-with-retry';
 import { isRecord } from '../http/json-shape';
 import { ONE_READ, ONE_WRITE, type RequestBudget } from '../http/request-budget';
-import { batchCost, headerValue, runBatch } from './graph-batch';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy';
+import { type BatchAnswer, batchCost, headerValue, runBatch } from './graph-batch';
 import { runDelta } from './graph-delta';
-import { readGraphError } from './graph-error';
+import { GRAPH_SERVICE, invalidGraphAnswer, readGraphError } from './graph-error';
 import { createGraphRequestBudget } from './graph-request-budget';
-import { type GraphBatchRequest, type GraphBatchResponse, type GraphDeltaResult, type GraphMethod, type GraphPage } from './graph-types';
+import { type GraphBatchRequest, type GraphBatchResponse, type GraphDeltaItem, type GraphDeltaResult, type GraphMethod, type GraphPage } from './graph-types';
 
-export const GRAPH_SERVICE = 'Microsoft Graph';
 const THROTTLE_HEADER = 'x-ms-throttle-limit-percentage';
 
 export interface GraphClientOptions {
@@ -23,6 +22,8 @@ export interface GraphClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Share one per tenant; by default the client makes its own, a margin below Intune's limits. */
   budget?: RequestBudget;
+  /** Secrets this client's caller knows (the app registration's client secret), scrubbed from error messages. */
+  secrets?: readonly string[];
 }
 
 export interface GraphCallOptions {
@@ -48,12 +49,12 @@ export interface GraphClient {
   /** Undefined when Graph answers without a body (204). */
   post<T>(path: string, body: unknown, options?: GraphCallOptions): Promise<T | undefined>;
   patch<T>(path: string, body: unknown, options?: GraphCallOptions): Promise<T | undefined>;
-  /** Every page of a listing, following @odata.nextLink; a page without one ends it. */
+  /** Every page of a listing, following @odata.nextLink; a page without one ends it, a link back to a page already read is an ApiError. */
   pages<T>(path: string, options?: GraphCallOptions): AsyncGenerator<GraphPage<T>, void, undefined>;
   items<T>(path: string, options?: GraphCallOptions): AsyncGenerator<T, void, undefined>;
   /** Any number of requests, 20 per $batch, throttled items retried; answers in the caller's order. */
   batch(requests: readonly GraphBatchRequest[], options?: GraphCallOptions): Promise<GraphBatchResponse[]>;
-  /** One delta round from options.deltaLink (or initialPath) to the next deltaLink; resyncs from initialPath when the link is refused. */
+  /** One delta round from options.deltaLink (or initialPath) through pages() to the next deltaLink; resyncs from initialPath when the link is refused. */
   delta<T>(initialPath: string, options?: GraphDeltaOptions): Promise<GraphDeltaResult<T>>;
 }
 
@@ -69,6 +70,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     retry,
     budget,
     tokens: options.tokens,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
     readError: readGraphError,
     onResponse: (headers) => reportUsage(budget, headers.get(THROTTLE_HEADER) ?? undefined),
   };
@@ -84,7 +86,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function readPage<T>(url: string, call: GraphCallOptions): Promise<GraphPage<T>> {
     const body = await send('GET', url, undefined, call);
-    if (!isRecord(body) || !Array.isArray(body.value)) throw invalid('GET', url, 'A collection answer has no value array.');
+    if (!isRecord(body) || !Array.isArray(body.value)) throw invalidGraphAnswer('GET', url, 'A collection answer has no value array.');
     const page: GraphPage<T> = { items: body.value as T[] };
     const nextLink = body['@odata.nextLink'];
     const deltaLink = body['@odata.deltaLink'];
@@ -93,7 +95,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return page;
   }
 
-  async function sendBatch(requests: GraphBatchRequest[], signal?: AbortSignal): Promise<GraphBatchResponse[]> {
+  async function sendBatch(requests: GraphBatchRequest[], signal?: AbortSignal): Promise<BatchAnswer[]> {
     const request = {
       method: 'POST',
       url: `${baseUrl}/$batch`,
@@ -103,11 +105,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     };
     const answer = await fetchWithRetry(transport, request, signal);
     const responses = readBatchResponses(parseJsonBody(transport, request, answer));
-    if (!responses) throw invalid('POST', request.url, 'A $batch answer has no readable responses array.');
-    const answered = new Set(responses.map((response) => response.id));
-    if (!requests.every((item) => answered.has(item.id))) throw invalid('POST', request.url, 'A $batch answer left requests out.');
+    if (!responses) throw invalidGraphAnswer('POST', request.url, 'A $batch answer has no readable responses array.');
     for (const response of responses) reportUsage(budget, headerValue(response.headers, THROTTLE_HEADER));
-    return responses;
+    const byId = new Map(responses.map((response) => [response.id, response]));
+    return requests.map((item) => {
+      const response = byId.get(item.id);
+      if (!response) throw invalidGraphAnswer('POST', request.url, 'A $batch answer left requests out.');
+      return { request: item, response };
+    });
   }
 
   const client: GraphClient = {
@@ -125,7 +130,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         yield page;
         if (page.nextLink === undefined) return;
         const next = resolveServiceUrl(GRAPH_SERVICE, baseUrl, page.nextLink);
-        if (visited.has(next)) throw invalid('GET', next, 'The @odata.nextLink points back to a page already read.');
+        if (visited.has(next)) throw invalidGraphAnswer('GET', next, 'The @odata.nextLink points back to a page already read.');
         url = next;
       }
     },
@@ -133,8 +138,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       for await (const page of client.pages<T>(path, call)) yield* page.items;
     },
     batch: (requests, call = {}) => runBatch({ clock, retry, budget, send: sendBatch }, requests, call.signal),
-    delta: <T>(initialPath: string, call: GraphDeltaOptions = {}) =>
-      runDelta<T>((url, signal) => readPage(url, { ...call, ...(signal ? { signal } : {}) }), initialPath, call.deltaLink, call.signal),
+    delta: <T>(initialPath: string, call: GraphDeltaOptions = {}) => runDelta<T>((url) => client.pages<GraphDeltaItem<T>>(url, call), initialPath, call.deltaLink),
   };
   return client;
 }
@@ -164,8 +168,4 @@ function readBatchResponses(body: unknown): GraphBatchResponse[] | undefined {
     responses.push({ id: String(item.id), status: item.status, headers, ...(item.body === undefined ? {} : { body: item.body }) });
   }
   return responses;
-}
-
-function invalid(method: string, url: string, message: string): ApiError {
-  return new ApiError({ service: GRAPH_SERVICE, status: 200, method, url, code: INVALID_RESPONSE, message });
 }

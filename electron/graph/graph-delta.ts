@@ -1,8 +1,8 @@
-import { ApiError, INVALID_RESPONSE } from '../http/api-error';
-import { isResyncRequired } from './graph-error';
+import { invalidGraphAnswer, isResyncRequired } from './graph-error';
 import { type GraphDeltaItem, type GraphDeltaResult, type GraphPage } from './graph-types';
 
-export type PageReader<T> = (url: string, signal?: AbortSignal) => Promise<GraphPage<T>>;
+/** The pages of a listing from a URL through its @odata.nextLinks: the Graph client's pages(), guard against a repeated link included. */
+export type PageSource<T> = (url: string) => AsyncIterable<GraphPage<T>>;
 
 /**
  * One delta round: from the saved delta link (or the initial delta URL when
@@ -10,28 +10,20 @@ export type PageReader<T> = (url: string, signal?: AbortSignal) => Promise<Graph
  * When Graph refuses the saved link (410 Gone, or a resync error code), the
  * round starts over once from the initial URL and says so.
  */
-export async function runDelta<T>(readPage: PageReader<GraphDeltaItem<T>>, initialUrl: string, deltaLink: string | undefined, signal?: AbortSignal): Promise<GraphDeltaResult<T>> {
-  let url = deltaLink ?? initialUrl;
-  let resynced = false;
-  let items: GraphDeltaItem<T>[] = [];
-  for (;;) {
-    let page: GraphPage<GraphDeltaItem<T>>;
-    try {
-      page = await readPage(url, signal);
-    } catch (error) {
-      if (resynced || !isResyncRequired(error)) throw error;
-      resynced = true;
-      items = [];
-      url = initialUrl;
-      continue;
-    }
-    items.push(...page.items);
-    if (page.nextLink !== undefined) {
-      url = page.nextLink;
-    } else if (page.deltaLink !== undefined) {
-      return { items, deltaLink: page.deltaLink, resynced };
-    } else {
-      throw new ApiError({ service: 'Microsoft Graph', status: 200, method: 'GET', url, code: INVALID_RESPONSE, message: 'A delta page ended without @odata.nextLink or @odata.deltaLink.' });
-    }
+export async function runDelta<T>(pages: PageSource<GraphDeltaItem<T>>, initialUrl: string, deltaLink: string | undefined): Promise<GraphDeltaResult<T>> {
+  try {
+    return await oneRound(pages, deltaLink ?? initialUrl, false);
+  } catch (error) {
+    if (!isResyncRequired(error)) throw error;
+    return oneRound(pages, initialUrl, true);
   }
+}
+
+async function oneRound<T>(pages: PageSource<GraphDeltaItem<T>>, url: string, resynced: boolean): Promise<GraphDeltaResult<T>> {
+  const items: GraphDeltaItem<T>[] = [];
+  for await (const page of pages(url)) {
+    items.push(...page.items);
+    if (page.nextLink === undefined && page.deltaLink !== undefined) return { items, deltaLink: page.deltaLink, resynced };
+  }
+  throw invalidGraphAnswer('GET', url, 'A delta page ended without @odata.nextLink or @odata.deltaLink.');
 }

@@ -1,5 +1,12 @@
-import { ApiError, type ServiceErrorDetail } from '../http/api-error';
+import { ApiError, INVALID_RESPONSE, type ServiceErrorDetail } from '../http/api-error';
 import { isRecord } from '../http/json-shape';
+
+export const GRAPH_SERVICE = 'Microsoft Graph';
+
+/** Graph answered 200 with something our client cannot use. */
+export function invalidGraphAnswer(method: string, url: string, message: string): ApiError {
+  return new ApiError({ service: GRAPH_SERVICE, status: 200, method, url, code: INVALID_RESPONSE, message });
+}
 
 /** Reads Graph's error format {error: {code, message, innerError: {'request-id', date}}}; anything else gives the status text. */
 export function readGraphError(status: number, body: string, headers: Headers): ServiceErrorDetail {

@@ -1,11 +1,8 @@
 import { type Clock } from '../http/clock';
-import { createRequestBudget, type RequestBudget } from '../http/request-budget';
+import { createRequestBudget, DEFAULT_LIMIT_MARGIN, type RequestBudget } from '../http/request-budget';
 
 /** Intune's published limits per app per tenant (throttling-limits): 2,000 requests in 20 s, of which 200 writes. */
 export const INTUNE_LIMITS = { windowMs: 20_000, maxRequests: 2000, maxWrites: 200 } as const;
-
-/** The share of the published limits we keep unused, for other apps' clocks and our own retries. */
-export const DEFAULT_LIMIT_MARGIN = 0.1;
 
 /** One per tenant: every Graph client of that tenant shares it. */
 export function createGraphRequestBudget(options: { clock?: Clock; margin?: number } = {}): RequestBudget {

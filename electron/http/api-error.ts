@@ -14,12 +14,20 @@ export interface ApiErrorInit extends ServiceErrorDetail {
   url: string;
   attempts?: number;
   cause?: unknown;
+  /** How long the service asked us to wait (Retry-After), when that is why the call failed. */
+  retryAfterMs?: number;
+  /** Secrets the caller knows (an application key, a client secret): scrubbed from the message should the service echo them. */
+  secrets?: readonly string[] | undefined;
 }
 
 /** Codes of our own, for failures the service did not name. */
 export const NETWORK_ERROR = 'networkError';
 export const INVALID_RESPONSE = 'invalidResponse';
 export const UNTRUSTED_URL = 'untrustedUrl';
+/** The service asked for a longer wait than the retry policy allows: it failed fast instead. */
+export const RETRY_AFTER_TOO_LONG = 'retryAfterTooLong';
+/** The call was never sent: its token provider failed. */
+export const TOKEN_UNAVAILABLE = 'tokenUnavailable';
 
 /**
  * A failed API call: status, the service's error code and message, its request
@@ -35,10 +43,11 @@ export class ApiError extends Error {
   readonly method: string;
   readonly path: string;
   readonly attempts: number;
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     const path = urlPath(init.url);
-    const serviceMessage = redactSecrets(init.message);
+    const serviceMessage = redactSecrets(init.message, init.secrets);
     const status = init.status === 0 ? 'no answer' : String(init.status);
     super(`${init.service} ${init.method} ${path}: ${status} ${init.code}${serviceMessage ? `: ${serviceMessage}` : ''}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ApiError';
@@ -50,6 +59,7 @@ export class ApiError extends Error {
     this.method = init.method;
     this.path = path;
     this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
@@ -62,9 +72,11 @@ export function urlPath(url: string): string {
   }
 }
 
-/** Removes bearer tokens and JWTs from text a service or a library wrote, in case it echoes them. */
-export function redactSecrets(text: string): string {
-  return text
+/** Removes the given secrets, bearer tokens and JWTs from text a service or a library wrote, in case it echoes them. */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  return secrets
+    .filter((secret) => secret !== '')
+    .reduce((scrubbed, secret) => scrubbed.split(secret).join('[redacted]'), text)
     .replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]')
     .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
     .slice(0, 500);

@@ -19,8 +19,3 @@ export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_
   const ceiling = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempt));
   return Math.floor(random() * ceiling);
 }
-
-/** The wait before the next try: the server's Retry-After when it gave one, else jittered backoff. */
-export function retryDelay(attempt: number, retryAfterMs: number | null, options: BackoffOptions = DEFAULT_BACKOFF): number {
-  return retryAfterMs !== null ? retryAfterMs : backoffDelay(attempt, options);
-}

@@ -2,15 +2,18 @@ import { ApiError, UNTRUSTED_URL } from './api-error';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Tokens and secrets travel only over https, or plain http on loopback (the demo tenant, tests). */
+export function isHttpsOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
 /**
  * A service's base URL without its trailing slash. Tokens travel with every
- * call, so plain http is refused except on loopback (the demo tenant, tests).
+ * call, so plain http is refused except on loopback.
  */
 export function normalizeBaseUrl(raw: string): string {
   const url = new URL(raw);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new Error(`Refusing base URL ${url.origin}: only https, or http on loopback.`);
-  }
+  if (!isHttpsOrLoopback(url)) throw new Error(`Refusing base URL ${url.origin}: only https, or http on loopback.`);
   if (url.search !== '' || url.hash !== '') throw new Error('A base URL takes no query or fragment.');
   return url.href.replace(/\/+$/, '');
 }

@@ -1,17 +1,11 @@
 import { type TokenProvider } from '../auth/token-provider';
 import { ApiError, INVALID_RESPONSE, NETWORK_ERROR, type ServiceErrorDetail } from './api-error';
-import { type BackoffOptions, DEFAULT_BACKOFF, retryDelay } from './backoff';
+import { backoffDelay } from './backoff';
 import { type Clock } from './clock';
+import { networkMessage } from './network-error';
 import { type RequestBudget, type RequestCost } from './request-budget';
-import { parseRetryAfter } from './retry-after';
-
-export interface RetryPolicy {
-  /** Tries in all, the first included; a token refresh after a 401 is not counted. */
-  maxAttempts: number;
-  backoff: BackoffOptions;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, backoff: DEFAULT_BACKOFF };
+import { isRetryableStatus, type RetryPolicy, waitBeforeRetry } from './retry-policy';
+import { isRetryableTokenFailure, tokenFailure } from './token-failure';
 
 export type Fetch = typeof fetch;
 
@@ -25,6 +19,8 @@ export interface HttpTransport {
   budget?: RequestBudget;
   /** Without one, no Authorization header is added (the caller sets its own). */
   tokens?: TokenProvider;
+  /** Secrets the transport knows (an application key, a client secret), scrubbed from every error's message. */
+  secrets?: readonly string[];
   /** Reads the service's error format. */
   readError(status: number, body: string, headers: Headers): ServiceErrorDetail;
   /** Sees every answer's headers, e.g. to slow the budget down. */
@@ -45,39 +41,46 @@ export interface HttpResponse {
   body: string;
 }
 
-/** Throttled (429) or a server-side failure worth trying again. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
-}
-
 /**
- * Sends a request until it succeeds or may not be tried again: 429 and 5xx and
- * network errors (also while reading the body) are retried after the server's
- * Retry-After, or jittered backoff when it gave none; a 401 drops the token and
- * tries once more with a fresh one. Every try spends from the budget first. Any
- * other status is an ApiError, as is the last failure when the tries run out.
+ * Sends a request until it succeeds or may not be tried again. The token comes
+ * first, so a failing token provider spends nothing from the budget; a token
+ * failure worth retrying, a network error (also while reading the body), a
+ * 429 or a 5xx are tried again after jittered backoff, and never before the
+ * server's Retry-After; each counts as an attempt. A 401 drops the token and
+ * tries once more with a fresh one. Any other status is an ApiError, as is the
+ * last failure when the tries run out.
  */
 export async function fetchWithRetry(transport: HttpTransport, request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
   const { clock, retry } = transport;
   let failures = 0;
   let refreshedToken = false;
   for (;;) {
-    throwIfAborted(signal);
+    signal?.throwIfAborted();
+    let token: string | undefined;
+    try {
+      token = await transport.tokens?.getToken(signal);
+    } catch (error) {
+      signal?.throwIfAborted();
+      failures += 1;
+      // An ApiError comes from a token call that has already been retried by its own transport.
+      if (error instanceof ApiError || !isRetryableTokenFailure(error) || failures >= retry.maxAttempts) throw tokenFailure(describe(transport, request, 0), error, failures);
+      await clock.sleep(backoffDelay(failures - 1, retry.backoff), signal);
+      continue;
+    }
     await transport.budget?.acquire(request.cost, signal);
-    const headers: Record<string, string> = { ...request.headers };
-    if (transport.tokens) headers.Authorization = `Bearer ${await transport.tokens.getToken(signal)}`;
+    const headers: Record<string, string> = { ...request.headers, ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }) };
 
     let answer: HttpResponse;
     try {
       const response = await transport.fetch(request.url, { method: request.method, headers, body: request.body ?? null, signal: signal ?? null });
       answer = { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
-      throwIfAborted(signal);
+      signal?.throwIfAborted();
       failures += 1;
       if (failures >= retry.maxAttempts) {
         throw new ApiError({ ...describe(transport, request, 0), code: NETWORK_ERROR, message: networkMessage(error), attempts: failures, cause: error });
       }
-      await clock.sleep(retryDelay(failures - 1, null, retry.backoff), signal);
+      await clock.sleep(backoffDelay(failures - 1, retry.backoff), signal);
       continue;
     }
 
@@ -88,10 +91,12 @@ export async function fetchWithRetry(transport: HttpTransport, request: HttpRequ
       continue;
     }
     if (isRetryableStatus(answer.status) && failures + 1 < retry.maxAttempts) {
+      const wait = waitBeforeRetry(
+        { clock, budget: transport.budget, policy: retry },
+        { ...describe(transport, request, answer.status), retryAfter: answer.headers.get('retry-after'), attempt: failures },
+      );
       failures += 1;
-      const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), clock.now());
-      if (answer.status === 429 && retryAfterMs !== null) transport.budget?.holdUntil(clock.now() + retryAfterMs);
-      await clock.sleep(retryDelay(failures - 1, retryAfterMs, retry.backoff), signal);
+      await clock.sleep(wait, signal);
       continue;
     }
     if (answer.status < 200 || answer.status >= 300) {
@@ -102,7 +107,7 @@ export async function fetchWithRetry(transport: HttpTransport, request: HttpRequ
 }
 
 /** The body as JSON, or an ApiError naming the call when it is not JSON. */
-export function parseJsonBody(transport: Pick<HttpTransport, 'service'>, request: Pick<HttpRequest, 'method' | 'url'>, answer: HttpResponse): unknown {
+export function parseJsonBody(transport: Pick<HttpTransport, 'service' | 'secrets'>, request: Pick<HttpRequest, 'method' | 'url'>, answer: HttpResponse): unknown {
   try {
     return JSON.parse(answer.body) as unknown;
   } catch (error) {
@@ -110,18 +115,14 @@ export function parseJsonBody(transport: Pick<HttpTransport, 'service'>, request
   }
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
+interface CallDescription {
+  service: string;
+  method: string;
+  url: string;
+  status: number;
+  secrets: readonly string[] | undefined;
 }
 
-function describe(transport: Pick<HttpTransport, 'service'>, request: Pick<HttpRequest, 'method' | 'url'>, status: number): { service: string; method: string; url: string; status: number } {
-  return { service: transport.service, method: request.method, url: request.url, status };
-}
-
-/** Node's fetch says "fetch failed" and keeps the reason (ECONNRESET, ECONNREFUSED, ...) in its cause. */
-function networkMessage(error: unknown): string {
-  if (!(error instanceof Error)) return 'The request failed.';
-  const cause = error.cause;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
-  return code ? `${error.message} (${code})` : error.message;
+function describe(transport: Pick<HttpTransport, 'service' | 'secrets'>, request: Pick<HttpRequest, 'method' | 'url'>, status: number): CallDescription {
+  return { service: transport.service, method: request.method, url: request.url, status, secrets: transport.secrets };
 }

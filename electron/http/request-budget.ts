@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock';
+import { createRequestWindow, type RequestLimits } from './request-window';
 
 /** What one call spends: Graph counts every item of a $batch on its own, so a batch costs its items. */
 export interface RequestCost {
@@ -9,12 +10,10 @@ export interface RequestCost {
 export const ONE_READ: RequestCost = { reads: 1, writes: 0 };
 export const ONE_WRITE: RequestCost = { reads: 0, writes: 1 };
 
-export interface RequestBudgetOptions {
-  windowMs: number;
-  /** Most requests of any kind (reads and writes together) per window. */
-  maxRequests: number;
-  /** Most writes per window; they also count towards maxRequests. */
-  maxWrites: number;
+/** The share of a service's published limits a budget keeps unused, for other apps' clocks and our own retries. */
+export const DEFAULT_LIMIT_MARGIN = 0.1;
+
+export interface RequestBudgetOptions extends RequestLimits {
   clock?: Clock;
 }
 
@@ -36,91 +35,96 @@ export interface RequestBudget {
   used(): { requests: number; writes: number };
 }
 
-interface Spending {
-  at: number;
-  requests: number;
-  writes: number;
+interface Waiter {
+  cost: RequestCost;
+  grant(): void;
 }
 
-/** Graph starts reporting usage at 0.8 of its limit; we aim to stay there. */
-const USAGE_TARGET = 0.8;
-const SLOWEST_FACTOR = 0.25;
-
+/**
+ * Waiters are served first in, first out: nobody overtakes an earlier waiter
+ * short of requests, so a 20-item batch is not starved by single reads
+ * slipping into each freed slot. The one exception: while an earlier waiter
+ * lacks only write allowance, later waiters without writes may pass.
+ */
 export function createRequestBudget(options: RequestBudgetOptions): RequestBudget {
   const clock = options.clock ?? systemClock;
-  const { windowMs } = options;
-  const spent: Spending[] = [];
-  let requests = 0;
-  let writes = 0;
+  const window = createRequestWindow(options);
+  const queue: Waiter[] = [];
   let heldUntil = 0;
-  let slowDown = { factor: 1, until: 0 };
+  let wakeUp: { at: number; cancel: AbortController } | undefined;
 
-  function prune(now: number): void {
-    while (spent.length > 0 && (spent[0]?.at ?? Infinity) + windowMs <= now) {
-      const oldest = spent.shift();
-      if (oldest) {
-        requests -= oldest.requests;
-        writes -= oldest.writes;
+  function serve(): void {
+    const now = clock.now();
+    let soonest = Infinity;
+    if (now < heldUntil) {
+      soonest = heldUntil - now;
+    } else {
+      let writesBlocked = false;
+      for (const waiter of [...queue]) {
+        if (writesBlocked && waiter.cost.writes > 0) continue;
+        const short = window.shortfall(waiter.cost, now);
+        if (short === null) {
+          window.spend(waiter.cost, now);
+          queue.splice(queue.indexOf(waiter), 1);
+          waiter.grant();
+          continue;
+        }
+        soonest = Math.min(soonest, short.waitMs);
+        if (short.requests) break;
+        writesBlocked = true;
       }
     }
+    scheduleWakeUp(queue.length === 0 ? Infinity : soonest, now);
   }
 
-  function allowance(now = clock.now()): { requests: number; writes: number } {
-    const factor = now < slowDown.until ? slowDown.factor : 1;
-    return {
-      requests: Math.max(1, Math.floor(options.maxRequests * factor)),
-      writes: Math.max(1, Math.floor(options.maxWrites * factor)),
-    };
-  }
-
-  /** 0 when the cost fits now, else how long until enough of the window has slid past. */
-  function waitFor(cost: RequestCost, now: number): number {
-    if (now < heldUntil) return heldUntil - now;
-    prune(now);
-    const limit = allowance(now);
-    const wanted = cost.reads + cost.writes;
-    // A cost above the whole allowance (a 20-item batch under a deep slow-down) goes once the window is empty.
-    const needRequests = Math.max(0, requests + Math.min(wanted, limit.requests) - limit.requests);
-    const needWrites = Math.max(0, writes + Math.min(cost.writes, limit.writes) - limit.writes);
-    if (needRequests === 0 && needWrites === 0) return 0;
-    let freedRequests = 0;
-    let freedWrites = 0;
-    for (const spending of spent) {
-      freedRequests += spending.requests;
-      freedWrites += spending.writes;
-      if (freedRequests >= needRequests && freedWrites >= needWrites) return spending.at + windowMs - now;
+  function scheduleWakeUp(waitMs: number, now: number): void {
+    if (!Number.isFinite(waitMs)) {
+      wakeUp?.cancel.abort();
+      wakeUp = undefined;
+      return;
     }
-    return windowMs;
+    // An earlier wake-up already set serves too: it looks again and sleeps on if it must.
+    if (wakeUp && wakeUp.at <= now + waitMs) return;
+    wakeUp?.cancel.abort();
+    const cancel = new AbortController();
+    wakeUp = { at: now + waitMs, cancel };
+    clock.sleep(waitMs, cancel.signal).then(
+      () => {
+        if (wakeUp?.cancel !== cancel) return;
+        wakeUp = undefined;
+        serve();
+      },
+      () => undefined,
+    );
   }
 
   return {
-    async acquire(cost, signal) {
-      for (;;) {
-        if (signal?.aborted) throw signal.reason;
-        const now = clock.now();
-        const wait = waitFor(cost, now);
-        if (wait <= 0) {
-          const requestCount = cost.reads + cost.writes;
-          spent.push({ at: now, requests: requestCount, writes: cost.writes });
-          requests += requestCount;
-          writes += cost.writes;
-          return;
-        }
-        await clock.sleep(wait, signal);
-      }
+    acquire(cost, signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason as Error);
+      return new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal?.reason as Error);
+          serve();
+        };
+        const waiter: Waiter = {
+          cost,
+          grant: () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(waiter);
+        serve();
+      });
     },
-    reportUsage(fraction) {
-      if (!Number.isFinite(fraction) || fraction < USAGE_TARGET) return;
-      // Rule: usage p >= 0.8 shrinks the allowance to 0.8 / p of itself (not below a quarter) for one window from the latest report.
-      slowDown = { factor: Math.max(SLOWEST_FACTOR, USAGE_TARGET / fraction), until: clock.now() + windowMs };
-    },
+    reportUsage: (fraction) => window.reportUsage(fraction, clock.now()),
     holdUntil(time) {
       heldUntil = Math.max(heldUntil, time);
     },
-    allowance: () => allowance(),
-    used() {
-      prune(clock.now());
-      return { requests, writes };
-    },
+    allowance: () => window.allowance(clock.now()),
+    used: () => window.used(clock.now()),
   };
 }

@@ -2,9 +2,10 @@ import { type TokenProvider } from '../auth/token-provider';
 import { ApiError, INVALID_RESPONSE } from '../http/api-error';
 import { normalizeBaseUrl } from '../http/base-url';
 import { type Clock, systemClock } from '../http/clock';
-import { DEFAULT_RETRY_POLICY, type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody, type RetryPolicy } from '../http/fetch-with-retry';
+import { type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody } from '../http/fetch-with-retry';
 import { isRecord } from '../http/json-shape';
 import { ONE_READ, type RequestBudget } from '../http/request-budget';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy';
 import { DEFAULT_EVENT_STREAM_SETTINGS, type EventStreamOptions, type EventStreamSettings, streamEvents } from './event-stream';
 import { readMobileRiskError } from './mobile-risk-error';
 import { createMobileRiskRequestBudget } from './mobile-risk-request-budget';
@@ -28,6 +29,8 @@ export interface MobileRiskClientOptions {
   /** Share one per tenant with the token provider; by default the client makes its own, a margin below 100 / minute. */
   budget?: RequestBudget;
   stream?: Partial<EventStreamSettings>;
+  /** Secrets the caller knows (the application key), scrubbed from error messages. */
+  secrets?: readonly string[];
 }
 
 /** The Lookout Mobile Risk API v2: device and threat listings, and the event stream. */
@@ -54,6 +57,7 @@ export function createMobileRiskClient(options: MobileRiskClientOptions): Mobile
     budget,
     tokens: options.tokens,
     readError: readMobileRiskError,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   };
 
   async function list(path: string, field: 'devices' | 'threats', query: MobileRiskListQuery, signal?: AbortSignal): Promise<{ count?: number; items: unknown[] }> {
@@ -91,7 +95,16 @@ export function createMobileRiskClient(options: MobileRiskClientOptions): Mobile
     threats: (query = {}, signal) => everything(async (page) => (await client.listThreats(page, signal)).threats, query.limit),
     events: (streamOptions = {}) =>
       streamEvents(
-        { service: MOBILE_RISK_SERVICE, baseUrl, fetch: transport.fetch, clock, tokens: options.tokens, budget, settings: { ...DEFAULT_EVENT_STREAM_SETTINGS, ...options.stream } },
+        {
+          service: MOBILE_RISK_SERVICE,
+          baseUrl,
+          fetch: transport.fetch,
+          clock,
+          tokens: options.tokens,
+          budget,
+          settings: { ...DEFAULT_EVENT_STREAM_SETTINGS, ...options.stream },
+          secrets: transport.secrets,
+        },
         streamOptions,
       ),
   };
@@ -114,7 +127,7 @@ export function connectMobileRisk(options: MobileRiskConnectionOptions): MobileR
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  return createMobileRiskClient({ ...clientOptions, tokens, budget });
+  return createMobileRiskClient({ ...clientOptions, tokens, budget, secrets: [appKey, ...(clientOptions.secrets ?? [])] });
 }
 
 function listQuery(query: MobileRiskListQuery): string {

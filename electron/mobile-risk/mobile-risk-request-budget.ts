@@ -1,10 +1,8 @@
 import { type Clock } from '../http/clock';
-import { createRequestBudget, type RequestBudget } from '../http/request-budget';
+import { createRequestBudget, DEFAULT_LIMIT_MARGIN, type RequestBudget } from '../http/request-budget';
 
 /** The Mobile Risk API's published limit: 100 requests per minute per tenant. */
 export const MOBILE_RISK_LIMITS = { windowMs: 60_000, maxRequests: 100 } as const;
-
-export const DEFAULT_LIMIT_MARGIN = 0.1;
 
 /** One per tenant, shared by the token exchange, the listings and the event stream's connections. */
 export function createMobileRiskRequestBudget(options: { clock?: Clock; margin?: number } = {}): RequestBudget {

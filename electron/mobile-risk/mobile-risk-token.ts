@@ -1,11 +1,12 @@
+import { SingleFlight } from '../auth/single-flight';
 import { type TokenProvider } from '../auth/token-provider';
-import { abortable } from '../http/abortable';
 import { ApiError, INVALID_RESPONSE } from '../http/api-error';
 import { normalizeBaseUrl } from '../http/base-url';
 import { type Clock, systemClock } from '../http/clock';
-import { DEFAULT_RETRY_POLICY, type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody, type RetryPolicy } from '../http/fetch-with-retry';
-import { isRecord } from '../http/json-shape';
+import { type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody } from '../http/fetch-with-retry';
+import { isRecord, positiveSeconds } from '../http/json-shape';
 import { ONE_WRITE, type RequestBudget } from '../http/request-budget';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy';
 import { readMobileRiskError } from './mobile-risk-error';
 
 export const MOBILE_RISK_SERVICE = 'Mobile Risk API';
@@ -29,7 +30,9 @@ const UNDATED_TOKEN_LIFETIME_MS = 60_000;
 /**
  * OAuth client credentials against the Mobile Risk API: POST /oauth2/token
  * with the application key as bearer. The token is cached until shortly before
- * it expires; callers asking at the same time share one exchange.
+ * it expires; callers asking at the same time share one exchange. An answer
+ * whose lifetime is not positive (expires_in 0, an expires_at already past) is
+ * refused: caching it would mean an exchange on every call.
  */
 export function createMobileRiskTokenProvider(options: MobileRiskTokenOptions): TokenProvider {
   const clock = options.clock ?? systemClock;
@@ -41,10 +44,11 @@ export function createMobileRiskTokenProvider(options: MobileRiskTokenOptions): 
     clock,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     readError: readMobileRiskError,
+    secrets: [options.appKey],
     ...(options.budget ? { budget: options.budget } : {}),
   };
+  const flight = new SingleFlight<string>();
   let cached: { token: string; refreshAt: number } | undefined;
-  let exchanging: Promise<string> | undefined;
 
   async function exchange(): Promise<string> {
     const request = {
@@ -56,12 +60,11 @@ export function createMobileRiskTokenProvider(options: MobileRiskTokenOptions): 
     };
     const answer = await fetchWithRetry(transport, request);
     const body = parseJsonBody(transport, request, answer);
-    if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') {
-      throw new ApiError({ service: MOBILE_RISK_SERVICE, status: answer.status, method: 'POST', url, code: INVALID_RESPONSE, message: 'The token answer has no access_token.' });
-    }
+    const invalid = (message: string): ApiError => new ApiError({ service: MOBILE_RISK_SERVICE, status: answer.status, method: 'POST', url, code: INVALID_RESPONSE, message });
+    if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') throw invalid('The token answer has no access_token.');
     const now = clock.now();
-    const lifetime =
-      typeof body.expires_in === 'number' ? body.expires_in * 1000 : typeof body.expires_at === 'number' ? body.expires_at - now : UNDATED_TOKEN_LIFETIME_MS;
+    const lifetime = lifetimeMs(body, now);
+    if (lifetime === null) throw invalid('The token answer expires at once or has already expired (expires_in, expires_at).');
     cached = { token: body.access_token, refreshAt: now + lifetime - Math.min(margin, lifetime / 2) };
     return body.access_token;
   }
@@ -69,13 +72,22 @@ export function createMobileRiskTokenProvider(options: MobileRiskTokenOptions): 
   return {
     getToken(signal) {
       if (cached && clock.now() < cached.refreshAt) return Promise.resolve(cached.token);
-      exchanging ??= exchange().finally(() => {
-        exchanging = undefined;
-      });
-      return abortable(exchanging, signal);
+      return flight.run(exchange, signal);
     },
     invalidate() {
       cached = undefined;
     },
   };
+}
+
+/** The token's lifetime in ms from expires_in (seconds) or expires_at (ms since the epoch); null when it is not positive or unreadable. */
+function lifetimeMs(body: Record<string, unknown>, now: number): number | null {
+  if (body.expires_in !== undefined && body.expires_in !== null) {
+    const seconds = positiveSeconds(body.expires_in);
+    return seconds === null ? null : seconds * 1000;
+  }
+  if (body.expires_at !== undefined && body.expires_at !== null) {
+    return typeof body.expires_at === 'number' && body.expires_at > now ? body.expires_at - now : null;
+  }
+  return UNDATED_TOKEN_LIFETIME_MS;
 }

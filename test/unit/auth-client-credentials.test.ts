@@ -4,7 +4,7 @@ import util from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCredentialsProvider, type ClientCredentialsProviderOptions } from '../../electron/auth/client-credentials-provider';
 import { TokenRequestError } from '../../electron/auth/token-request-error';
-import { FakeClock } from '../../electron/http/clock';
+import { FakeClock } from '../support/fake-clock';
 import { deferred, jsonReply, startOAuthTokenServer, type OAuthTokenServer, type TokenReply } from '../support/oauth-token-server';
 
 const SECRET = 'cs~Sup3r-s3cret.value_42';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../electron/http/clock';
+import { FakeClock } from '../support/fake-clock';
 import { createGraphClient, type GraphClient } from '../../electron/graph/graph-client';
 import { type GraphBatchRequest } from '../../electron/graph/graph-types';
 import { countingTokenProvider } from '../support/counting-token-provider';
-import { advanceWhenAsleep, settle } from '../support/fake-time';
+import { advanceWhenAsleep, settle, settledBeforeSleeping } from '../support/fake-time';
 import { graphError, type RecordedRequest, type Reply, type ScriptedServer, startScriptedServer } from '../support/scripted-server';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -114,18 +114,30 @@ describe('Graph $batch', () => {
     expect(clock.sleeps).toEqual([50]);
   });
 
-  it('returns an item still throttled when the tries run out, as it was answered', async () => {
+  it('returns an item still throttled when the tries run out, as it was answered; Retry-After 0 still waits its backoff', async () => {
     const { client, server, clock } = await setUp(
       batchEndpoint((item) => (item.id === '1' ? { status: 429, headers: { 'Retry-After': '0' } } : { status: 204 })),
       new FakeClock(T0),
       3,
     );
     const result = client.batch(reads(2));
-    await advanceWhenAsleep(clock, 0);
-    await advanceWhenAsleep(clock, 0);
+    await advanceWhenAsleep(clock);
+    await advanceWhenAsleep(clock);
     const answers = await result;
     expect(answers.map((answer) => answer.status)).toEqual([429, 204]);
-    expect(server.requests).toHaveLength(3);
+    expect(clock.sleeps).toEqual([50, 100]);
+    expect(server.requests.map((request) => request.at - T0)).toEqual([0, 50, 150]);
+  });
+
+  it("fails fast when an item's Retry-After is beyond the maximum, and holds the budget for a 503 with Retry-After", async () => {
+    const { client, server, clock } = await setUp(batchEndpoint((item, round) => (round === 0 && item.id === '1' ? { status: 503, headers: { 'Retry-After': '3600' } } : { status: 200 })));
+    const failure = settledBeforeSleeping(client.batch(reads(2)), clock);
+    await expect(failure).rejects.toMatchObject({ status: 503, code: 'retryAfterTooLong', retryAfterMs: 3_600_000, path: '/users/u1/managedDevices' });
+    expect(server.requests).toHaveLength(1);
+    const next = client.batch(reads(1));
+    await advanceWhenAsleep(clock);
+    await next;
+    expect(server.requests.map((request) => request.at - T0)).toEqual([0, 300_000]);
   });
 
   it('retries the whole $batch when it is throttled itself', async () => {

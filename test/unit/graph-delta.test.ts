@@ -74,4 +74,17 @@ describe('Graph delta', () => {
     const client = await setUp(graphError(403, 'Forbidden'));
     await expect(client.delta(graphPaths.usersDelta(), { deltaLink: `${server?.origin}/v1.0/users/delta?$deltatoken=old` })).rejects.toMatchObject({ status: 403 });
   });
+
+  it('refuses a nextLink repeated by the server instead of reading it forever', async () => {
+    let repeats = 0;
+    server = await startScriptedServer((request, response) => {
+      const link = (query: string): string => `${server?.origin ?? ''}/v1.0/users/delta?${query}`;
+      // Gives up repeating after a few rounds, so a client without the guard ends (wrongly) instead of hanging the test.
+      if (request.query.get('$skiptoken') === 'loop' && ++repeats > 3) return json(200, { value: [], '@odata.deltaLink': link('$deltatoken=never') })(request, response);
+      return json(200, { value: [user('u1')], '@odata.nextLink': link('$skiptoken=loop') })(request, response);
+    });
+    const client = createGraphClient({ baseUrl: `${server.origin}/v1.0`, tokens: countingTokenProvider() });
+    await expect(client.delta<User>(graphPaths.usersDelta())).rejects.toMatchObject({ name: 'ApiError', code: 'invalidResponse' });
+    expect(server.requests.map((request) => request.query.get('$skiptoken'))).toEqual([null, 'loop']);
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retryDelay } from '../../electron/http/backoff';
-import { FakeClock } from '../../electron/http/clock';
+import { backoffDelay } from '../../electron/http/backoff';
+import { createRequestBudget, ONE_READ } from '../../electron/http/request-budget';
+import { type FailedTry, waitBeforeRetry } from '../../electron/http/retry-policy';
+import { FakeClock } from '../support/fake-clock';
 import { parseRetryAfter } from '../../electron/http/retry-after';
 
 describe('parseRetryAfter', () => {
@@ -33,10 +35,47 @@ describe('backoff', () => {
     expect(backoffDelay(3, { baseMs: 100, capMs: 10_000, random: () => 0 })).toBe(0);
     expect(backoffDelay(3, { baseMs: 100, capMs: 10_000, random: () => 0.5 })).toBe(400);
   });
+});
 
-  it("prefers the server's Retry-After to its own guess", () => {
-    expect(retryDelay(5, 2000, { baseMs: 100, capMs: 1000, random: () => 0.5 })).toBe(2000);
-    expect(retryDelay(1, null, { baseMs: 100, capMs: 1000, random: () => 0.5 })).toBe(100);
+describe('waitBeforeRetry', () => {
+  const policy = { backoff: { baseMs: 100, capMs: 1000, random: () => 0.5 }, maxRetryAfterMs: 10_000 };
+  const failed = (status: number, retryAfter: string | null, attempt: number, floorMs = 0): FailedTry => ({ service: 'Svc', method: 'GET', url: 'https://svc.example/x', status, retryAfter, attempt, floorMs });
+
+  it("waits the longest of the server's Retry-After, the floor and jittered backoff, never less than Retry-After", () => {
+    const timing = { clock: new FakeClock(0), policy };
+    expect(waitBeforeRetry(timing, failed(429, '2', 5))).toBe(2000);
+    expect(waitBeforeRetry(timing, failed(429, '0', 3))).toBe(400);
+    expect(waitBeforeRetry(timing, failed(500, null, 1))).toBe(100);
+    expect(waitBeforeRetry(timing, failed(503, null, 1, 7000))).toBe(7000);
+  });
+
+  it('holds the budget until Retry-After for a 429 or a 503, not for other statuses', async () => {
+    for (const [status, held] of [[429, true], [503, true], [500, false], [502, false]] as const) {
+      const clock = new FakeClock(0);
+      const budget = createRequestBudget({ windowMs: 1000, maxRequests: 10, maxWrites: 10, clock });
+      waitBeforeRetry({ clock, budget, policy }, failed(status, '3', 0));
+      let sent = false;
+      void budget.acquire(ONE_READ).then(() => (sent = true));
+      await clock.advance(0);
+      expect(sent).toBe(!held);
+      await clock.advance(3000);
+      expect(sent).toBe(true);
+    }
+  });
+
+  it('throws, saying how long, when Retry-After is beyond the maximum, and holds the budget only up to the maximum', () => {
+    const clock = new FakeClock(0);
+    const budget = createRequestBudget({ windowMs: 1000, maxRequests: 10, maxWrites: 10, clock });
+    let error: unknown;
+    try {
+      waitBeforeRetry({ clock, budget, policy }, failed(429, '3600', 2));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ name: 'ApiError', service: 'Svc', status: 429, code: 'retryAfterTooLong', retryAfterMs: 3_600_000, attempts: 3, path: '/x' });
+    expect(String(error)).toContain('3600 s');
+    void budget.acquire(ONE_READ);
+    expect(clock.sleeps).toEqual([10_000]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/http/api-error';
-import { FakeClock } from '../../electron/http/clock';
+import { FakeClock } from '../support/fake-clock';
 import { connectMobileRisk, createMobileRiskClient } from '../../electron/mobile-risk/mobile-risk-client';
 import { createMobileRiskTokenProvider } from '../../electron/mobile-risk/mobile-risk-token';
 import { type MobileRiskDevice } from '../../electron/mobile-risk/mobile-risk-types';
@@ -25,7 +25,9 @@ function mobileRiskApi(options: { tokenAnswer?: (n: number) => Record<string, un
   const handler = (request: RecordedRequest, response: ServerResponse): void | Promise<void> => {
     if (request.path === '/oauth2/token') {
       if (request.method !== 'POST' || request.headers.authorization !== `Bearer ${APP_KEY}` || request.body !== 'grant_type=client_credentials') {
-        return json(401, { error: 'invalid_client', error_description: 'Unknown application key' })(request, response);
+        // Echoes the key it was given, as a careless server might: the client must scrub it.
+        const presented = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+        return json(401, { error: 'invalid_client', error_description: `Unknown application key ${presented}` })(request, response);
       }
       state.issued += 1;
       state.revoked = false;
@@ -110,9 +112,22 @@ describe('Mobile Risk API token', () => {
     const client = connectMobileRisk({ baseUrl: server.origin, appKey: 'wrong-key-secret' });
     const error = await client.listDevices().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ service: 'Mobile Risk API', status: 401, code: 'invalid_client', serviceMessage: 'Unknown application key', path: '/oauth2/token' });
+    expect(error).toMatchObject({ service: 'Mobile Risk API', status: 401, code: 'invalid_client', serviceMessage: 'Unknown application key [redacted]', path: '/oauth2/token' });
     expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain('wrong-key-secret');
   });
+
+  for (const [name, answer] of [
+    ['expires_in 0', { expires_in: 0 }],
+    ['a negative expires_in', { expires_in: -60 }],
+    ['an expires_at already past', { expires_at: T0 - 1000 }],
+    ['an expires_at of now', { expires_at: T0 }],
+  ] as const) {
+    it(`refuses a token answer with ${name} instead of exchanging again on every call`, async () => {
+      const { client, server } = await setUp(new FakeClock(T0), mobileRiskApi({ tokenAnswer: (n) => ({ access_token: `mra-${n}`, token_type: 'bearer', ...answer }) }));
+      await expect(client.listDevices()).rejects.toMatchObject({ name: 'ApiError', code: 'invalidResponse', path: '/oauth2/token' });
+      expect(server.requests.filter((request) => request.path !== '/oauth2/token')).toHaveLength(0);
+    });
+  }
 });
 
 describe('Mobile Risk API listings', () => {

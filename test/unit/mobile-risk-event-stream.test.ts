@@ -1,21 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/http/api-error';
-import { FakeClock } from '../../electron/http/clock';
+import { ClientCredentialsProvider } from '../../electron/auth/client-credentials-provider';
+import { FakeClock } from '../support/fake-clock';
+import { jsonReply, type OAuthTokenServer, startOAuthTokenServer, type TokenReply } from '../support/oauth-token-server';
 import { createRequestBudget } from '../../electron/http/request-budget';
 import { type EventStreamSettings } from '../../electron/mobile-risk/event-stream';
 import { createMobileRiskClient, type MobileRiskClient } from '../../electron/mobile-risk/mobile-risk-client';
 import { type MobileRiskEvent, type MobileRiskEventBatch } from '../../electron/mobile-risk/mobile-risk-types';
 import { countingTokenProvider } from '../support/counting-token-provider';
-import { advanceWhenAsleep, settle } from '../support/fake-time';
+import { advanceWhenAsleep, settle, settledBeforeSleeping } from '../support/fake-time';
 import { json, type Reply, resetConnection, type ScriptedServer, sse, sseEvents, startScriptedServer } from '../support/scripted-server';
 
 const T0 = Date.UTC(2026, 0, 1);
 const HEARTBEAT = 'event: heartbeat\ndata: {}\n\n';
 let server: ScriptedServer | undefined;
+let issuer: OAuthTokenServer | undefined;
 
 afterEach(async () => {
   await server?.close();
+  await issuer?.close();
   server = undefined;
+  issuer = undefined;
 });
 
 function deviceEvent(id: string): MobileRiskEvent {
@@ -228,5 +233,63 @@ describe('Mobile Risk API event stream', () => {
     for await (const _batch of client.events()) break;
     for (let i = 0; i < 100 && !closed; i++) await settle(5);
     expect(closed).toBe(true);
+  });
+
+  it('yields nothing once aborted, not even events already parsed from the same chunk', async () => {
+    const { client } = await setUp([sse({ chunks: [sseEvents('s1', [deviceEvent('e1')]) + sseEvents('s2', [deviceEvent('e2')])], then: 'hold' })]);
+    const batches = await readUntil(client, () => true);
+    expect(ids(batches)).toEqual(['e1']);
+  });
+
+  it("waits at least the server's retry: field after a 429 or 5xx too", async () => {
+    const clock = new FakeClock(T0);
+    const { client, server } = await setUp(
+      [sse({ chunks: ['retry: 7000\n\n', sseEvents('s1', [deviceEvent('e1')])], then: 'end' }), json(503, {}), sse({ chunks: [sseEvents('s2', [deviceEvent('e2')])], then: 'hold' })],
+      { clock },
+    );
+    const reading = readUntil(client, (read) => read.length === 2);
+    await advanceWhenAsleep(clock);
+    await advanceWhenAsleep(clock);
+    expect(ids(await reading)).toEqual(['e1', 'e2']);
+    // max(retry: 7000, random 0.5 of min(8000, 1000 * 2^n))
+    expect(clock.sleeps).toEqual([7000, 7000]);
+    expect(server.requests.map((request) => request.at - T0)).toEqual([0, 7000, 14_000]);
+  });
+
+  it('ends with an error when Retry-After asks for more than the maximum wait', async () => {
+    const clock = new FakeClock(T0);
+    const { client } = await setUp([json(429, { message: 'come back tomorrow' }, { 'Retry-After': '86400' })], { clock });
+    await expect(settledBeforeSleeping(client.events().next(), clock)).rejects.toMatchObject({ status: 429, code: 'retryAfterTooLong', retryAfterMs: 86_400_000 });
+  });
+
+  describe('with a client-credentials token provider', () => {
+    async function withIssuer(tokenReplies: readonly TokenReply[], script: readonly Reply[], clock: FakeClock): Promise<{ client: MobileRiskClient; server: ScriptedServer; issuer: OAuthTokenServer }> {
+      issuer = await startOAuthTokenServer((_request, index) => tokenReplies[index] ?? jsonReply(200, { token_type: 'Bearer', expires_in: 3600, access_token: 'mra-token' }));
+      server = await startScriptedServer(script, clock);
+      const tokens = new ClientCredentialsProvider({ tokenUrl: issuer.tokenUrl, clientId: 'app-1', clientSecret: 'secret', scope: 'mra', clock });
+      const client = createMobileRiskClient({ baseUrl: server.origin, tokens, clock, stream: { backoff: { baseMs: 1000, capMs: 8000, random: () => 0.5 }, idleTimeoutMs: Infinity } });
+      return { client, server, issuer };
+    }
+
+    it('ends the stream at a refused credential (invalid_client) instead of retrying it forever', async () => {
+      const clock = new FakeClock(T0);
+      const { client, server, issuer } = await withIssuer([jsonReply(401, { error: 'invalid_client' })], [], clock);
+      const failure = await settledBeforeSleeping(client.events().next(), clock).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ApiError);
+      expect(failure).toMatchObject({ service: 'Mobile Risk API', code: 'tokenUnavailable', path: '/mra/stream/v2/events' });
+      expect(issuer.requests).toHaveLength(1);
+      expect(server.requests).toHaveLength(0);
+      expect(client.budget.used().requests).toBe(0);
+    });
+
+    it('retries a token failure worth retrying after backoff', async () => {
+      const clock = new FakeClock(T0);
+      const { client, server } = await withIssuer([jsonReply(503, { error: 'temporarily_unavailable' })], [sse({ chunks: [sseEvents('s1', [deviceEvent('e1')])], then: 'hold' })], clock);
+      const reading = readUntil(client, () => true);
+      await advanceWhenAsleep(clock);
+      expect(ids(await reading)).toEqual(['e1']);
+      expect(clock.sleeps).toEqual([500]);
+      expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer mra-token']);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../electron/http/clock';
+import { FakeClock } from '../support/fake-clock';
 import { createRequestBudget, ONE_READ, ONE_WRITE } from '../../electron/http/request-budget';
 import { createGraphRequestBudget } from '../../electron/graph/graph-request-budget';
 import { createMobileRiskRequestBudget } from '../../electron/mobile-risk/mobile-risk-request-budget';
@@ -95,6 +95,50 @@ describe('the sliding-window request budget', () => {
     expect(limited.allowance()).toEqual({ requests: 50, writes: 5 });
     await clock.advance(1000);
     expect(limited.allowance()).toEqual({ requests: 100, writes: 10 });
+  });
+
+  it('keeps the highest usage reported within the window: a milder report does not lift a stronger one', async () => {
+    const clock = new FakeClock(T0);
+    const limited = createRequestBudget({ windowMs: 1000, maxRequests: 100, maxWrites: 10, clock });
+    limited.reportUsage(1.6);
+    await clock.advance(500);
+    limited.reportUsage(0.9);
+    expect(limited.allowance()).toEqual({ requests: 50, writes: 5 });
+    await clock.advance(500);
+    expect(limited.allowance()).toEqual({ requests: 88, writes: 8 });
+    await clock.advance(500);
+    expect(limited.allowance()).toEqual({ requests: 100, writes: 10 });
+  });
+
+  it('serves waiters first in, first out: a 20-item batch is not starved by single reads taking each freed slot', async () => {
+    const clock = new FakeClock(T0);
+    const limited = budget(clock, 20, 20);
+    await limited.acquire({ reads: 10, writes: 0 });
+    await clock.advance(500);
+    await limited.acquire({ reads: 10, writes: 0 });
+    const batch = track(limited.acquire({ reads: 20, writes: 0 }), clock);
+    const reads = [track(limited.acquire(ONE_READ), clock), track(limited.acquire(ONE_READ), clock)];
+    await clock.advance(1000);
+    expect(reads.map((read) => read.doneAt)).toEqual([undefined, undefined]);
+    expect(batch.doneAt).toBe(T0 + 1500);
+    await clock.advance(1000);
+    expect(reads.map((read) => read.doneAt)).toEqual([T0 + 2500, T0 + 2500]);
+  });
+
+  it('lets the waiters behind go when the one ahead of them gives up', async () => {
+    const clock = new FakeClock(T0);
+    const limited = budget(clock, 2, 2);
+    await limited.acquire(ONE_READ);
+    const controller = new AbortController();
+    const big = limited.acquire({ reads: 2, writes: 0 }, controller.signal);
+    const read = track(limited.acquire(ONE_READ), clock);
+    await clock.advance(0);
+    expect(read.doneAt).toBeUndefined();
+    controller.abort(new Error('stopped'));
+    await expect(big).rejects.toThrow('stopped');
+    await clock.advance(0);
+    expect(read.doneAt).toBe(T0);
+    expect(clock.pendingSleeps()).toBe(0);
   });
 
   it('holds every caller until a throttled service says it may be called again', async () => {
