@@ -1,4 +1,4 @@
-import type { AppInfo, Health } from '../../shared/ipc';
+import type { AppInfo, Health, Notice } from '../../shared/ipc';
 
 export interface AppServiceOptions {
   version: string;
@@ -8,8 +8,12 @@ export interface AppServiceOptions {
   now?: () => Date;
 }
 
+export interface AppState {
+  startupNotices: readonly Notice[];
+}
+
 /** Answers app.info and app.health: what is running, where its data lives, and that it is alive. */
-export function createAppService(options: AppServiceOptions) {
+export function createAppService(options: AppServiceOptions, state: AppState = { startupNotices: [] }) {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   return {
@@ -23,6 +27,7 @@ export function createAppService(options: AppServiceOptions) {
         host: options.host,
         dataDir: options.dataDir,
         platform: options.platform ?? process.platform,
+        startupNotices: [...state.startupNotices],
       };
     },
     health(): Health {

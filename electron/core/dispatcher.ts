@@ -14,9 +14,15 @@ import {
 } from '../../shared/ipc';
 import type { Logger } from './logger';
 
-/** Who is calling: the session's role, or null before sign-in. */
+export interface SessionUser {
+  id: string;
+  displayName: string;
+}
+
+/** Who is calling: the session's role (null when signed out) and user. */
 export interface CallContext {
   role: Role | null;
+  user?: SessionUser;
 }
 
 type ParsedRequest<K extends ChannelName> = z.output<(typeof channels)[K]['request']>;

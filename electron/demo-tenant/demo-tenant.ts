@@ -42,7 +42,8 @@ export interface MembershipChange {
   removed: boolean;
 }
 
-export const DEMO_ORIGIN = 'http://demo-tenant.invalid';
+// In-process calls never reach the network; the origin is nominal, and loopback so the clients' https-or-loopback rule accepts it.
+export const DEMO_ORIGIN = 'http://localhost';
 export const DEMO_USER_PASSWORD = 'demo';
 
 export class DemoTenant {

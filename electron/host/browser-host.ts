@@ -81,8 +81,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sseClients = new Set<http.ServerResponse>();
   let port = 0;
   let cookieName = '';
-  // Sessions and roles arrive with sign-in; until then every caller is signed out.
-  const contextOf = (): CallContext => ({ role: null });
+  const contextOf = (): CallContext => core.session();
 
   const allowedHosts = (): string[] => [`${LOOPBACK}:${port}`, `localhost:${port}`];
   const allowedOrigins = (): string[] => allowedHosts().map((host) => `http://${host}`);

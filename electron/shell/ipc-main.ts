@@ -14,8 +14,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | undef
 }
 
 export function registerContractHandlers(core: Core, devServerUrl: string | undefined): void {
-  // Sessions and roles arrive with sign-in; until then every caller is signed out.
-  const contextOf = (): CallContext => ({ role: null });
+  const contextOf = (): CallContext => core.session();
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event, devServerUrl)) {

@@ -8,6 +8,7 @@ import { APP_ORIGIN_URL } from '../core/trusted-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyNavigationAndWindows, denyPermissions } from './hardening';
 import { forwardEvents, registerContractHandlers } from './ipc-main';
+import { electronStoreSettingsBackend } from './electron-store-backend';
 import { createMainWindow } from './window';
 
 const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
@@ -54,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession, devServerUrl);
     serveRenderer(rendererDir);
-    core = createCore({ version: app.getVersion(), host: 'electron', dataDir, logger });
+    core = createCore({ version: app.getVersion(), host: 'electron', dataDir, logger, settingsBackend: electronStoreSettingsBackend });
     registerContractHandlers(core, devServerUrl);
     forwardEvents(core, () => BrowserWindow.getAllWindows(), devServerUrl);
     openWindow();

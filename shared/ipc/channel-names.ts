@@ -1,7 +1,24 @@
 // The names alone, without schemas, so the preload stays small: the contract
 // (contract.ts) must give every name here a spec and may add none of its own.
 
-export const CHANNEL_NAMES = ['app.info', 'app.health'] as const;
+export const CHANNEL_NAMES = [
+  'app.info',
+  'app.health',
+  'settings.get',
+  'access.save',
+  'connector.save',
+  'connector.delete',
+  'enrollmentSettings.save',
+  'classifications.list',
+  'classifications.setLevel',
+  'classifications.reset',
+  'preferences.get',
+  'preferences.save',
+  'groups.validate',
+  'enrollment.preview',
+  'audit.list',
+  'audit.exportCsv',
+] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 export const EVENT_NAMES = ['app.notice'] as const;

@@ -5,6 +5,22 @@ import { z } from './zod';
 import type { ChannelName, EventName } from './channel-names';
 import type { Envelope } from './envelope';
 import type { Access } from './roles';
+import {
+  accessSchema,
+  auditCsvSchema,
+  auditFilterSchema,
+  auditPageRequestSchema,
+  auditPageSchema,
+  classificationListSchema,
+  enrollmentPreviewSchema,
+  enrollmentSettingsSchema,
+  groupCheckSchema,
+  groupNamesRequestSchema,
+  intuneConnectorSchema,
+  notificationSwitchesSchema,
+  setClassificationLevelSchema,
+  systemSettingsSchema,
+} from './configuration-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -20,8 +36,17 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec
   return spec;
 }
 
+const FULL = ['full'] as const;
+const EVERY_ROLE = ['full', 'restricted'] as const;
+
 /** Channels that take no input accept nothing at all, so a forged payload is refused rather than ignored. */
 const noInput = z.undefined();
+
+export const noticeSchema = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -32,6 +57,8 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser']),
   dataDir: z.string(),
   platform: z.string(),
+  /** What happened at start-up that the user must know (a settings file moved aside), shown until dismissed. */
+  startupNotices: z.array(noticeSchema),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -45,12 +72,21 @@ export type Health = z.infer<typeof healthSchema>;
 export const channels = {
   'app.info': channel({ request: noInput, response: appInfoSchema, access: 'anyone', mutates: false }),
   'app.health': channel({ request: noInput, response: healthSchema, access: 'anyone', mutates: false }),
+  'settings.get': channel({ request: noInput, response: systemSettingsSchema, access: FULL, mutates: false }),
+  'access.save': channel({ request: accessSchema, response: accessSchema, access: FULL, mutates: true }),
+  'connector.save': channel({ request: intuneConnectorSchema, response: intuneConnectorSchema, access: FULL, mutates: true }),
+  'connector.delete': channel({ request: noInput, response: z.object({ deleted: z.boolean() }), access: FULL, mutates: true }),
+  'enrollmentSettings.save': channel({ request: enrollmentSettingsSchema, response: enrollmentSettingsSchema, access: FULL, mutates: true }),
+  'classifications.list': channel({ request: noInput, response: classificationListSchema, access: EVERY_ROLE, mutates: false }),
+  'classifications.setLevel': channel({ request: setClassificationLevelSchema, response: classificationListSchema, access: FULL, mutates: true }),
+  'classifications.reset': channel({ request: noInput, response: classificationListSchema, access: FULL, mutates: true }),
+  'preferences.get': channel({ request: noInput, response: notificationSwitchesSchema, access: EVERY_ROLE, mutates: false }),
+  'preferences.save': channel({ request: notificationSwitchesSchema, response: notificationSwitchesSchema, access: EVERY_ROLE, mutates: true }),
+  'groups.validate': channel({ request: groupNamesRequestSchema, response: z.object({ results: z.array(groupCheckSchema) }), access: FULL, mutates: false }),
+  'enrollment.preview': channel({ request: groupNamesRequestSchema, response: enrollmentPreviewSchema, access: FULL, mutates: false }),
+  'audit.list': channel({ request: auditPageRequestSchema, response: auditPageSchema, access: FULL, mutates: false }),
+  'audit.exportCsv': channel({ request: auditFilterSchema, response: auditCsvSchema, access: FULL, mutates: false }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
-
-export const noticeSchema = z.object({
-  level: z.enum(['info', 'warning', 'error']),
-  message: z.string(),
-});
 
 /** Events main pushes to the renderer. */
 export const events = {

@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './errors';
 export * from './roles';
 export * from './validate';
+export * from './configuration-channels';

@@ -1,0 +1,131 @@
+// The configuration channels: read, validate (the dispatcher already checked each
+// request's schema; the store checks the whole document), write, and audit.
+import type { AccessSettings, EnrollmentSettings, IntuneConnectorSettings, NotificationSwitches } from '../../shared/config/configuration-schema';
+import { DEFAULT_NOTIFICATION_SWITCHES } from '../../shared/config/configuration-schema';
+import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel } from '../../shared/domain/threat-classifications';
+import { AppError, type AuditEntry, type AuditFilter, type ClassificationRow, type SystemSettings } from '../../shared/ipc';
+import { auditCsv, diff, type AuditLog } from './audit/audit-log';
+import type { CallContext, SessionUser } from './dispatcher';
+import type { SettingsStore } from './settings/settings-store';
+
+function actorOf(context: CallContext): string {
+  return context.user?.displayName ?? 'unknown';
+}
+
+function requireUser(context: CallContext): SessionUser {
+  if (!context.user) throw new AppError({ code: 'unauthenticated', message: 'Sign in to use your preferences.' });
+  return context.user;
+}
+
+export function createConfigurationService(settings: SettingsStore, audit: AuditLog) {
+  const record = (context: CallContext, action: AuditEntry['action'], target: string, changes: AuditEntry['changes']): void => {
+    if (changes.length === 0 && action === 'settings.changed') return;
+    audit.record({ actor: actorOf(context), action, target, outcome: 'ok', changes });
+  };
+
+  const classifications = (): { classifications: ClassificationRow[] } => {
+    const overrides = settings.get().classificationLevels;
+    return {
+      classifications: DEFAULT_THREAT_CLASSIFICATIONS.map((entry) => ({
+        type: entry.type,
+        classification: entry.classification,
+        level: overrides[entry.classification] ?? entry.level,
+        defaultLevel: entry.level,
+      })),
+    };
+  };
+
+  return {
+    systemSettings(): SystemSettings {
+      const { access, consent, connector, enrollment } = settings.get();
+      return { access, consent, connector, enrollment };
+    },
+
+    saveAccess(access: AccessSettings, context: CallContext): AccessSettings {
+      const { before, after } = settings.update((draft) => {
+        draft.access = access;
+      });
+      record(context, 'settings.changed', 'System > Access', diff(before.access, after.access, 'access'));
+      return after.access!;
+    },
+
+    saveConnector(connector: IntuneConnectorSettings, context: CallContext): IntuneConnectorSettings {
+      const { before, after } = settings.update((draft) => {
+        draft.connector = connector;
+      });
+      const created = before.connector === null;
+      record(context, created ? 'connector.created' : 'settings.changed', 'Intune connector', diff(before.connector, after.connector, 'connector'));
+      return after.connector!;
+    },
+
+    deleteConnector(context: CallContext): { deleted: boolean } {
+      if (settings.get().connector === null) return { deleted: false };
+      const { before } = settings.update((draft) => {
+        draft.connector = null;
+      });
+      record(context, 'connector.deleted', 'Intune connector', diff(before.connector, null, 'connector'));
+      return { deleted: true };
+    },
+
+    saveEnrollmentSettings(enrollment: EnrollmentSettings, context: CallContext): EnrollmentSettings {
+      const { before, after } = settings.update((draft) => {
+        draft.enrollment = enrollment;
+      });
+      record(context, 'settings.changed', 'System > Enrollment settings', diff(before.enrollment, after.enrollment, 'enrollment'));
+      return after.enrollment;
+    },
+
+    classifications,
+
+    setClassificationLevel(request: { classification: string; level: RiskLevel }, context: CallContext) {
+      const known = DEFAULT_THREAT_CLASSIFICATIONS.find((entry) => entry.classification === request.classification);
+      if (!known) {
+        throw AppError.validation([{ field: 'classification', rule: 'known classification', message: `classification: ${request.classification.slice(0, 64)} is not a threat classification.` }]);
+      }
+      const current = settings.get().classificationLevels[request.classification] ?? known.level;
+      settings.update((draft) => {
+        // Only levels that differ from the default are stored, so a later change of defaults still applies.
+        if (request.level === known.level) delete draft.classificationLevels[request.classification];
+        else draft.classificationLevels[request.classification] = request.level;
+      });
+      record(context, 'settings.changed', 'Security Policy', current === request.level ? [] : [{ field: `classification.${request.classification}`, before: current, after: request.level }]);
+      return classifications();
+    },
+
+    resetClassifications(context: CallContext) {
+      const { before } = settings.update((draft) => {
+        draft.classificationLevels = {};
+      });
+      const changes = Object.entries(before.classificationLevels).map(([name, level]) => ({
+        field: `classification.${name}`,
+        before: level,
+        after: DEFAULT_THREAT_CLASSIFICATIONS.find((entry) => entry.classification === name)?.level ?? null,
+      }));
+      record(context, 'classifications.reset', 'Security Policy', changes);
+      return classifications();
+    },
+
+    preferences(context: CallContext): NotificationSwitches {
+      const user = requireUser(context);
+      return settings.get().notifications[user.id] ?? { ...DEFAULT_NOTIFICATION_SWITCHES };
+    },
+
+    savePreferences(switches: NotificationSwitches, context: CallContext): NotificationSwitches {
+      const user = requireUser(context);
+      const { before, after } = settings.update((draft) => {
+        draft.notifications[user.id] = switches;
+      });
+      record(context, 'settings.changed', 'Preferences', diff(before.notifications[user.id] ?? DEFAULT_NOTIFICATION_SWITCHES, after.notifications[user.id], 'notifications'));
+      return after.notifications[user.id]!;
+    },
+
+    auditPage(request: AuditFilter & { offset: number; limit: number }) {
+      const { offset, limit, ...filter } = request;
+      return audit.page(filter, offset, limit);
+    },
+
+    auditCsv(filter: AuditFilter) {
+      return { filename: `mtd-console-audit-${new Date().toISOString().slice(0, 10)}.csv`, csv: auditCsv(audit.query(filter)) };
+    },
+  };
+}

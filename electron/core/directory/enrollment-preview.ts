@@ -1,0 +1,33 @@
+// How many users and devices a set of enrollment groups would enroll, before it is saved.
+import type { EnrollmentPreview } from '../../../shared/ipc';
+import type { GraphClient } from '../../graph/graph-client';
+import type { ManagedDevice } from '../../graph/graph-types';
+import { checkGroups, publicCheck } from './group-check';
+
+/** MTD protects these platforms; other devices are listed as unsupported, never enrolled. */
+export const SUPPORTED_PLATFORMS = new Set(['ios', 'ipados', 'android']);
+
+export async function enrollmentPreview(graph: GraphClient, names: readonly string[], signal?: AbortSignal): Promise<EnrollmentPreview> {
+  const checks = await checkGroups(graph, names, signal);
+  const users = new Set(checks.flatMap((check) => check.userIds));
+  const byPlatform: Record<string, number> = {};
+  let supported = 0;
+  let unsupported = 0;
+  if (users.size > 0) {
+    // One tenant-wide listing joined locally: a request per user would not scale to 50,000 users.
+    const path = '/deviceManagement/managedDevices?$select=id,userId,operatingSystem&$top=1000';
+    for await (const device of graph.items<Pick<ManagedDevice, 'id' | 'userId' | 'operatingSystem'>>(path, signal ? { signal } : {})) {
+      if (!device.userId || !users.has(device.userId)) continue;
+      const platform = device.operatingSystem ?? 'Unknown';
+      byPlatform[platform] = (byPlatform[platform] ?? 0) + 1;
+      if (SUPPORTED_PLATFORMS.has(platform.toLowerCase())) supported += 1;
+      else unsupported += 1;
+    }
+  }
+  return {
+    groups: checks.map(publicCheck),
+    users: users.size,
+    devices: { supported, unsupported, byPlatform },
+    nestedGroupsIgnored: checks.reduce((sum, check) => sum + (check.nestedGroupsIgnored ?? 0), 0),
+  };
+}

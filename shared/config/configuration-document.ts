@@ -1,0 +1,42 @@
+// The persisted configuration document: one versioned object, validated whole on
+// every load and every write. Older versions are migrated (electron/core/settings).
+import { z } from '../ipc/zod';
+import {
+  accessSchema,
+  classificationLevelsSchema,
+  DEFAULT_ENROLLMENT_SETTINGS,
+  enrollmentSettingsSchema,
+  intuneConnectorSchema,
+  notificationSwitchesSchema,
+} from './configuration-schema';
+
+export const CONFIGURATION_SCHEMA_VERSION = 1;
+
+export const consentSchema = z.object({ grantedBy: z.string().min(1).max(256), grantedAt: z.iso.datetime() }).strict();
+export type Consent = z.infer<typeof consentSchema>;
+
+export const configurationDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(CONFIGURATION_SCHEMA_VERSION),
+    access: accessSchema.nullable(),
+    consent: consentSchema.nullable(),
+    connector: intuneConnectorSchema.nullable(),
+    enrollment: enrollmentSettingsSchema,
+    classificationLevels: classificationLevelsSchema,
+    /** Each console user's e-mail notification switches, by user object id. */
+    notifications: z.record(z.string().min(1).max(128), notificationSwitchesSchema),
+  })
+  .strict();
+export type ConfigurationDocument = z.infer<typeof configurationDocumentSchema>;
+
+export function defaultConfiguration(): ConfigurationDocument {
+  return {
+    schemaVersion: CONFIGURATION_SCHEMA_VERSION,
+    access: null,
+    consent: null,
+    connector: null,
+    enrollment: { ...DEFAULT_ENROLLMENT_SETTINGS },
+    classificationLevels: {},
+    notifications: {},
+  };
+}

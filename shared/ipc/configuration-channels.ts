@@ -1,0 +1,90 @@
+// Channel schemas for configuration, directory checks and the audit log (issue 4).
+import {
+  accessSchema,
+  enrollmentSettingsSchema,
+  intuneConnectorSchema,
+  LIMITS,
+  notificationSwitchesSchema,
+  riskLevelSchema,
+} from '../config/configuration-schema';
+import { consentSchema } from '../config/configuration-document';
+import { THREAT_TYPES } from '../domain/threat-classifications';
+import { z } from './zod';
+
+export const systemSettingsSchema = z.object({
+  access: accessSchema.nullable(),
+  consent: consentSchema.nullable(),
+  connector: intuneConnectorSchema.nullable(),
+  enrollment: enrollmentSettingsSchema,
+});
+export type SystemSettings = z.infer<typeof systemSettingsSchema>;
+
+export const classificationRowSchema = z.object({
+  type: z.enum(THREAT_TYPES),
+  classification: z.string(),
+  level: riskLevelSchema,
+  defaultLevel: riskLevelSchema,
+});
+export const classificationListSchema = z.object({ classifications: z.array(classificationRowSchema) });
+export type ClassificationRow = z.infer<typeof classificationRowSchema>;
+
+export const setClassificationLevelSchema = z.object({ classification: z.string().min(1).max(64), level: riskLevelSchema }).strict();
+
+export const groupNamesRequestSchema = z
+  .object({
+    names: z
+      .array(z.string().min(1).max(LIMITS.groupNameLength))
+      .min(LIMITS.enrollmentGroups.min)
+      .max(LIMITS.enrollmentGroups.max),
+  })
+  .strict();
+
+export const GROUP_CHECK_STATUSES = ['ok', 'caseMismatch', 'unknown', 'ambiguous', 'notSecurityGroup'] as const;
+export const groupCheckSchema = z.object({
+  name: z.string(),
+  status: z.enum(GROUP_CHECK_STATUSES),
+  /** The directory's spelling(s) when only the case differs, or the matches when ambiguous. */
+  suggestions: z.array(z.string()),
+  groupId: z.string().optional(),
+  /** Direct user members (enrolled). */
+  userCount: z.number().int().optional(),
+  /** Members that are groups: ignored, since nested groups are not supported. */
+  nestedGroupsIgnored: z.number().int().optional(),
+});
+export type GroupCheck = z.infer<typeof groupCheckSchema>;
+
+export const enrollmentPreviewSchema = z.object({
+  groups: z.array(groupCheckSchema),
+  users: z.number().int(),
+  devices: z.object({ supported: z.number().int(), unsupported: z.number().int(), byPlatform: z.record(z.string(), z.number().int()) }),
+  nestedGroupsIgnored: z.number().int(),
+});
+export type EnrollmentPreview = z.infer<typeof enrollmentPreviewSchema>;
+
+export const AUDIT_ACTIONS = ['settings.changed', 'connector.created', 'connector.deleted', 'classifications.reset', 'sign-in', 'consent', 'call.denied'] as const;
+export const auditChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actor: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  target: z.string(),
+  outcome: z.enum(['ok', 'denied']),
+  changes: z.array(auditChangeSchema),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditFilterSchema = z
+  .object({
+    actor: z.string().max(256).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+  })
+  .strict();
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+export const auditPageRequestSchema = auditFilterSchema.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }).strict();
+export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), total: z.number().int() });
+export const auditCsvSchema = z.object({ filename: z.string(), csv: z.string() });
+
+export { accessSchema, enrollmentSettingsSchema, intuneConnectorSchema, notificationSwitchesSchema };
