@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appInfoSchema, healthSchema } from '../../shared/ipc';
+import { appInfoSchema, CHANNEL_NAMES, healthSchema } from '../../shared/ipc';
 import { createCore, type Core } from '../../electron/core/core';
-import { createDispatcher } from '../../electron/core/dispatcher';
+import { createDispatcher, type Handlers } from '../../electron/core/dispatcher';
 import { createMemoryLogger } from '../../electron/core/logger';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -47,8 +47,10 @@ describe('the core dispatcher', () => {
 
   it('hides a handler crash behind an internal error and logs it', async () => {
     const logger = createMemoryLogger();
+    const unused = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, () => Promise.reject(new Error(`${name} is not used here`))]));
     const dispatcher = createDispatcher(
       {
+        ...(unused as unknown as Handlers),
         'app.info': () => {
           throw new Error('secret detail');
         },
