@@ -15,7 +15,18 @@ export function Notices() {
 
   useEffect(() => {
     let next = 0;
-    return api.on('app.notice', (notice) => setNotices((current) => [...current, { ...notice, id: next++ }]));
+    let live = true;
+    const add = (notice: EventPayload<'app.notice'>): void => setNotices((current) => [...current, { ...notice, id: next++ }]);
+    // What happened before the window was up (a settings file moved aside) comes with app.info.
+    api['app.info']().then(
+      (info) => live && info.startupNotices.forEach(add),
+      () => undefined,
+    );
+    const unsubscribe = api.on('app.notice', add);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [api]);
 
   return (
