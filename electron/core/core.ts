@@ -59,7 +59,10 @@ export function createCore(options: CoreOptions): Core {
     'audit.exportCsv': (request) => config.auditCsv(request),
   };
   return {
-    dispatcher: createDispatcher(handlers, options.logger),
+    dispatcher: createDispatcher(handlers, options.logger, {
+      onDenied: (channel, context) =>
+        audit.record({ actor: context.user?.displayName ?? 'signed-out caller', action: 'call.denied', target: channel, outcome: 'denied', changes: [] }),
+    }),
     events,
     session: () => PRE_SIGN_IN_CONTEXT,
     close: async () => {},

@@ -37,7 +37,12 @@ export interface Dispatcher {
   dispatch(channel: unknown, payload: unknown, context: CallContext): Promise<Envelope<unknown>>;
 }
 
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatcher {
+export interface DispatcherHooks {
+  /** Every refused call (wrong role or signed out), so it can be audited. */
+  onDenied?(channel: ChannelName, context: CallContext): void;
+}
+
+export function createDispatcher(handlers: Handlers, logger: Logger, hooks: DispatcherHooks = {}): Dispatcher {
   return {
     async dispatch(channel, payload, context) {
       try {
@@ -47,6 +52,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatcher
         const spec = channels[channel];
         // The role is checked before the payload is even looked at, so a denied caller learns nothing from validation.
         if (!isAllowed(spec.access, context.role)) {
+          hooks.onDenied?.(channel, context);
           throw context.role === null
             ? new AppError({ code: 'unauthenticated', message: 'Sign in to use this part of the console.' })
             : new AppError({ code: 'forbidden', message: `Your role (${context.role}) may not use ${channel}.` });

@@ -89,6 +89,12 @@ describe('configuration channels', () => {
     expect(await call('connector.delete', undefined, { role: null })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await call('settings.get', undefined, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await result('settings.get')).toEqual(before);
+    const denied = await result<{ entries: { actor: string; target: string; outcome: string }[] }>('audit.list', { action: 'call.denied', offset: 0, limit: 10 });
+    expect(denied.entries.map((e) => [e.actor, e.target, e.outcome])).toEqual([
+      ['Rémi Reader', 'settings.get', 'denied'],
+      ['signed-out caller', 'connector.delete', 'denied'],
+      ['Rémi Reader', 'connector.delete', 'denied'],
+    ]);
   });
 
   it('checks enrollment group names against the directory: exact case, spelling, unknown, ambiguous, non-security, nested', async () => {
