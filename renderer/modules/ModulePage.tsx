@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../app/EmptyState';
 import type { ConsoleModule } from '../app/modules';
+import { SCREENS } from './screens';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
@@ -10,12 +11,13 @@ const useStyles = makeStyles({
   description: { color: tokens.colorNeutralForeground2 },
 });
 
-/** A module's frame: its title (focused on arrival, for keyboard and screen-reader users), a description and its content. */
+/** A module's frame: its title (focused on arrival, for keyboard and screen-reader users), a description and its screen (or empty state). */
 export function ModulePage({ module }: { module: ConsoleModule }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   const label = t(`modules.${module.id}.label`);
+  const Screen = SCREENS[module.id];
 
   useEffect(() => {
     document.title = `${label} – ${t('app.title')}`;
@@ -28,7 +30,7 @@ export function ModulePage({ module }: { module: ConsoleModule }) {
         {label}
       </h1>
       <Body1 className={styles.description}>{t(`modules.${module.id}.description`)}</Body1>
-      <EmptyState icon={module.icon} message={t(`modules.${module.id}.empty`)} />
+      {Screen ? <Screen /> : <EmptyState icon={module.icon} message={t(`modules.${module.id}.empty`)} />}
     </div>
   );
 }

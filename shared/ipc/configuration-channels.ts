@@ -43,9 +43,11 @@ export const GROUP_CHECK_STATUSES = ['ok', 'caseMismatch', 'unknown', 'ambiguous
 export const groupCheckSchema = z.object({
   name: z.string(),
   status: z.enum(GROUP_CHECK_STATUSES),
-  /** The directory's spelling(s) when only the case differs, or the matches when ambiguous. */
+  /** The directory's spelling(s) when only the case differs. */
   suggestions: z.array(z.string()),
   groupId: z.string().optional(),
+  /** The object ids of every group with this exact name, when the name is ambiguous. */
+  matchingGroupIds: z.array(z.string()).optional(),
   /** Direct user members (enrolled). */
   userCount: z.number().int().optional(),
   /** Members that are groups: ignored, since nested groups are not supported. */

@@ -8,14 +8,14 @@ test.describe('navigation', () => {
     await expect(page).toHaveTitle('Dashboard – MTD Connector Console');
   });
 
-  test('reaches every module from the navigation, each with an empty state', async ({ openConsole }) => {
+  test('reaches every module from the navigation, each with its screen or empty state', async ({ openConsole }) => {
     const page = await openConsole();
     const nav = page.getByRole('navigation', { name: 'Modules' });
     for (const { label, hash, empty } of MODULE_LABELS) {
       await nav.getByRole('link', { name: label, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
       await expect(page).toHaveURL(new RegExp(`${hash}$`));
-      await expect(page.getByRole('status', { name: empty })).toBeVisible();
+      if (empty) await expect(page.getByRole('status', { name: empty })).toBeVisible();
     }
   });
 

@@ -115,6 +115,7 @@ describe('configuration channels', () => {
     ]);
     expect(results[0]!.userCount).toBe(byName('Mobile Users').memberUserIds.length);
     expect(results[1]!.suggestions).toEqual(['Mobile Users']);
+    expect((results[3] as { matchingGroupIds?: string[] }).matchingGroupIds?.sort()).toEqual(groups.filter((g) => g.displayName === 'Field Staff').map((g) => g.id).sort());
     expect(results[5]).toMatchObject({ nestedGroupsIgnored: 1, userCount: byName('All Mobile Staff').memberUserIds.length });
   });
 

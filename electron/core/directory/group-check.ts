@@ -26,7 +26,7 @@ export async function checkGroup(graph: GraphClient, name: string, signal?: Abor
     const spellings = [...new Set(candidates.map((group) => group.displayName))];
     return spellings.length > 0 ? { name, status: 'caseMismatch', suggestions: spellings, userIds: [] } : { name, status: 'unknown', suggestions: [], userIds: [] };
   }
-  if (exact.length > 1) return { name, status: 'ambiguous', suggestions: exact.map((group) => group.id), userIds: [] };
+  if (exact.length > 1) return { name, status: 'ambiguous', suggestions: [], matchingGroupIds: exact.map((group) => group.id), userIds: [] };
   const group = exact[0]!;
   if (!group.securityEnabled) return { name, status: 'notSecurityGroup', suggestions: [], groupId: group.id, userIds: [] };
   const members = await collect(graph.items<DirectoryObject>(graphPaths.groupMembers(group.id), options));

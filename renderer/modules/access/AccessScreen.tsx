@@ -1,0 +1,100 @@
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { accessSchema, type SystemSettings } from '../../../shared/ipc';
+import { useApi } from '../../api/api-context';
+import { check, unplacedMessages } from '../../forms/errors';
+import { fieldState } from '../../forms/field-state';
+import { useFormStyles } from '../../forms/form-styles';
+import { Loaded } from '../../forms/Loaded';
+import { SaveBar } from '../../forms/SaveBar';
+import { useLoad } from '../../forms/use-load';
+import { useSubmission } from '../../forms/use-submission';
+import { ConsentStatus } from './ConsentStatus';
+
+const FIELDS = ['tenantId', 'fullAccessGroupId', 'restrictedAccessGroupId'] as const;
+type AccessField = (typeof FIELDS)[number];
+type Draft = Record<AccessField, string>;
+
+const useStyles = makeStyles({ guid: { fontFamily: tokens.fontFamilyMonospace } });
+
+function draftOf(settings: SystemSettings): Draft {
+  return {
+    tenantId: settings.access?.tenantId ?? '',
+    fullAccessGroupId: settings.access?.fullAccessGroupId ?? '',
+    restrictedAccessGroupId: settings.access?.restrictedAccessGroupId ?? '',
+  };
+}
+
+/** What the admin typed, as the contract wants it: empty fields are absent, so a missing one reads "is required". */
+function requestOf(draft: Draft): Partial<Draft> {
+  const request: Partial<Draft> = {};
+  for (const field of FIELDS) if (draft[field].trim() !== '') request[field] = draft[field].trim();
+  return request;
+}
+
+function AccessForm({ settings }: { settings: SystemSettings }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const styles = useStyles();
+  const form = useFormStyles();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const submission = useSubmission();
+  const errors = submission.failure.fields;
+
+  const set = (field: AccessField, value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    submission.edited(field);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = check(accessSchema, requestOf(draft));
+    if (!checked.ok) return submission.fail(checked.failure);
+    await submission.run(() => api['access.save'](checked.value));
+  };
+
+  const labels: Record<AccessField, { label: string; hint: string; required: boolean }> = {
+    tenantId: { label: t('access.tenantId'), hint: t('access.tenantIdHint'), required: true },
+    fullAccessGroupId: { label: t('access.fullAccessGroupId'), hint: t('access.fullAccessGroupIdHint'), required: true },
+    restrictedAccessGroupId: { label: t('access.restrictedAccessGroupId'), hint: t('access.restrictedAccessGroupIdHint'), required: false },
+  };
+  const placed = (field: string) => (FIELDS as readonly string[]).includes(field);
+
+  return (
+    <form className={form.form} onSubmit={(event) => void save(event)} noValidate>
+      {FIELDS.map((field) => (
+        <Field
+          key={field}
+          className={form.field}
+          label={labels[field].label}
+          hint={labels[field].hint}
+          required={labels[field].required}
+          {...fieldState(errors, field)}
+        >
+          <Input className={styles.guid} value={draft[field]} spellCheck={false} autoComplete="off" onChange={(_, data) => set(field, data.value)} />
+        </Field>
+      ))}
+      <ConsentStatus consent={settings.consent} />
+      <SaveBar
+        saving={submission.saving}
+        saved={submission.saved}
+        failure={submission.failure}
+        fieldMessageCount={Object.keys(errors).filter(placed).length}
+        unplaced={unplacedMessages(errors, placed)}
+      />
+    </form>
+  );
+}
+
+/** System > Access: the tenant, the two access groups and whether consent was granted. */
+export function AccessScreen() {
+  const api = useApi();
+  const load = useCallback(() => api['settings.get'](), [api]);
+  const { state, reload } = useLoad(load);
+  return (
+    <Loaded state={state} reload={reload}>
+      {(settings) => <AccessForm settings={settings} />}
+    </Loaded>
+  );
+}

@@ -1,0 +1,147 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ChevronLeftRegular, ChevronRightRegular, History24Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../shared/ipc';
+import { useApi } from '../../api/api-context';
+import { EmptyState } from '../../app/EmptyState';
+import { failureOf } from '../../forms/errors';
+import { filterOf, isFiltered, NO_FILTER, type FilterDraft } from './audit-format';
+import { AuditFilters } from './AuditFilters';
+import { AuditTable } from './AuditTable';
+import { downloadText } from './download';
+
+export const PAGE_SIZE = 25;
+const ACTOR_DEBOUNCE_MS = 300;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  spacer: { flex: 1 },
+  // Reserved so the table does not move when the spinner or a message comes and goes.
+  busy: { width: '20px', height: '20px' },
+  pager: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
+});
+
+interface Page {
+  /** The request this page answers, so a late answer to an older request is recognised. */
+  key: string;
+  entries: AuditEntry[];
+  total: number;
+}
+
+function messageOf(error: unknown): string {
+  const failure = failureOf(error);
+  return failure.message ?? Object.values(failure.fields).join(' ');
+}
+
+/** Audit log: every sign-in, consent and configuration change, filtered, paged and exported as CSV. */
+export function AuditLogScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const styles = useStyles();
+  const [draft, setDraft] = useState<FilterDraft>(NO_FILTER);
+  // The actor filter follows typing after a pause; the other filters apply at once.
+  const [actor, setActor] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const [page, setPage] = useState<Page | null>(null);
+  const [error, setError] = useState<{ key: string; message: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setActor(draft.actor), ACTOR_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft.actor]);
+
+  const filter = useMemo(() => filterOf({ action: draft.action, actor, from: draft.from, to: draft.to }), [draft.action, draft.from, draft.to, actor]);
+  const key = JSON.stringify({ filter, offset, attempt });
+
+  useEffect(() => {
+    let live = true;
+    api['audit.list']({ ...filter, offset, limit: PAGE_SIZE }).then(
+      ({ entries, total }) => live && setPage({ key, entries, total }),
+      (failure: unknown) => live && setError({ key, message: messageOf(failure) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, filter, offset, key]);
+
+  const changeFilter = (next: FilterDraft) => {
+    setDraft(next);
+    setOffset(0);
+    if (next.actor === '') setActor('');
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const { filename, csv } = await api['audit.exportCsv'](filter);
+      downloadText(filename, csv, 'text/csv;charset=utf-8');
+    } catch (failure) {
+      setExportError(messageOf(failure));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const loading = page?.key !== key && error?.key !== key;
+  const failed = error !== null && error.key === key;
+  const first = page && page.total > 0 ? offset + 1 : 0;
+  const last = page ? offset + page.entries.length : 0;
+
+  return (
+    <div className={styles.root}>
+      <AuditFilters draft={draft} onChange={changeFilter} />
+      <div className={styles.toolbar}>
+        <Button icon={<ArrowClockwiseRegular />} onClick={() => setAttempt((n) => n + 1)}>
+          {t('auditLog.refresh')}
+        </Button>
+        <Button icon={exporting ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={exporting} onClick={() => void exportCsv()}>
+          {t('auditLog.exportCsv')}
+        </Button>
+        <span className={styles.busy}>{loading && <Spinner size="extra-tiny" aria-label={t('app.loading')} />}</span>
+        <span className={styles.spacer} />
+        {page && page.total > 0 && (
+          <div className={styles.pager}>
+            <Body1 aria-live="polite">{t('auditLog.range', { first, last, total: page.total })}</Body1>
+            <Button
+              appearance="subtle"
+              icon={<ChevronLeftRegular />}
+              aria-label={t('auditLog.previous')}
+              disabled={offset === 0}
+              onClick={() => setOffset((current) => Math.max(0, current - PAGE_SIZE))}
+            />
+            <Button
+              appearance="subtle"
+              icon={<ChevronRightRegular />}
+              aria-label={t('auditLog.next')}
+              disabled={last >= page.total}
+              onClick={() => setOffset((current) => current + PAGE_SIZE)}
+            />
+          </div>
+        )}
+      </div>
+      {exportError !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{exportError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {failed && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('common.loadFailed', { message: error.message })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setAttempt((n) => n + 1)}>{t('common.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {page && page.total === 0 && !failed && (
+        <EmptyState icon={History24Regular} message={isFiltered(draft) ? t('auditLog.noMatch') : t('modules.auditLog.empty')} />
+      )}
+      {page && page.entries.length > 0 && <AuditTable entries={page.entries} />}
+    </div>
+  );
+}

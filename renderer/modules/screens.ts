@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { ModuleId } from '../app/modules';
+import { AccessScreen } from './access/AccessScreen';
+import { AuditLogScreen } from './audit-log/AuditLogScreen';
+import { ConnectorsScreen } from './connectors/ConnectorsScreen';
+import { EnrollmentSettingsScreen } from './enrollment-settings/EnrollmentSettingsScreen';
+import { PreferencesScreen } from './preferences/PreferencesScreen';
+import { SecurityPolicyScreen } from './security-policy/SecurityPolicyScreen';
+
+/** The screens built so far; the other modules show their empty state. */
+export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
+  securityPolicy: SecurityPolicyScreen,
+  connectors: ConnectorsScreen,
+  enrollmentSettings: EnrollmentSettingsScreen,
+  access: AccessScreen,
+  preferences: PreferencesScreen,
+  auditLog: AuditLogScreen,
+};
