@@ -1,7 +1,8 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from './errors';
+import { unplacedMessages } from './errors';
+import type { Submission } from './use-submission';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
@@ -12,18 +13,17 @@ const useStyles = makeStyles({
 });
 
 export interface SaveBarProps {
-  saving: boolean;
-  saved: boolean;
-  failure: Failure;
-  /** How many field messages are shown next to their fields. */
-  fieldMessageCount: number;
-  /** Field messages that no field on screen shows. */
-  unplaced?: readonly string[];
+  submission: Pick<Submission, 'saving' | 'saved' | 'failure'>;
+  /** Whether a field's message shows next to that field on screen; the others are listed here. */
+  isShown: (field: string) => boolean;
   children?: ReactNode;
 }
 
 /** The Save button (a submit button, disabled while saving) and what became of the last save. */
-export function SaveBar({ saving, saved, failure, fieldMessageCount, unplaced = [], children }: SaveBarProps) {
+export function SaveBar({ submission, isShown, children }: SaveBarProps) {
+  const { saving, saved, failure } = submission;
+  const fieldMessageCount = Object.keys(failure.fields).filter(isShown).length;
+  const unplaced = unplacedMessages(failure.fields, isShown);
   const { t } = useTranslation();
   const styles = useStyles();
   const failed = failure.message !== null || fieldMessageCount > 0 || unplaced.length > 0;

@@ -3,7 +3,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accessSchema, type SystemSettings } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
-import { check, unplacedMessages } from '../../forms/errors';
+import { check } from '../../forms/errors';
 import { fieldState } from '../../forms/field-state';
 import { useFormStyles } from '../../forms/form-styles';
 import { Loaded } from '../../forms/Loaded';
@@ -76,13 +76,7 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
         </Field>
       ))}
       <ConsentStatus consent={settings.consent} />
-      <SaveBar
-        saving={submission.saving}
-        saved={submission.saved}
-        failure={submission.failure}
-        fieldMessageCount={Object.keys(errors).filter(placed).length}
-        unplaced={unplacedMessages(errors, placed)}
-      />
+      <SaveBar submission={submission} isShown={placed} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intuneConnectorSchema, type IntuneConnectorSettings } from '../../../shared/config/configuration-schema';
 import { useApi } from '../../api/api-context';
-import { check, failureOf, unplacedMessages } from '../../forms/errors';
+import { check, failureOf } from '../../forms/errors';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
 import { SaveBar } from '../../forms/SaveBar';
 import { useSubmission } from '../../forms/use-submission';
@@ -190,13 +190,7 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
           <ErrorManagementTab recipients={draft.errorReportRecipients} errors={errors} onChange={(list) => update('errorReportRecipients', list)} />
         )}
       </div>
-      <SaveBar
-        saving={submission.saving}
-        saved={submission.saved}
-        failure={submission.failure}
-        fieldMessageCount={Object.keys(errors).filter(placed).length}
-        unplaced={unplacedMessages(errors, placed)}
-      >
+      <SaveBar submission={submission} isShown={placed}>
         {saved === null && (
           <Button disabled={submission.saving} onClick={onCancel}>
             {t('common.cancel')}

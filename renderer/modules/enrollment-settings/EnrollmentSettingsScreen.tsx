@@ -3,7 +3,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enrollmentSettingsSchema, LIMITS, type EnrollmentSettings } from '../../../shared/config/configuration-schema';
 import { useApi } from '../../api/api-context';
-import { check, numberFrom, unplacedMessages } from '../../forms/errors';
+import { check, numberFrom } from '../../forms/errors';
 import { fieldState } from '../../forms/field-state';
 import { useFormStyles } from '../../forms/form-styles';
 import { Loaded } from '../../forms/Loaded';
@@ -46,13 +46,7 @@ function EnrollmentSettingsForm({ settings }: { settings: EnrollmentSettings }) 
           }}
         />
       </Field>
-      <SaveBar
-        saving={submission.saving}
-        saved={submission.saved}
-        failure={submission.failure}
-        fieldMessageCount={Object.keys(errors).filter(placed).length}
-        unplaced={unplacedMessages(errors, placed)}
-      />
+      <SaveBar submission={submission} isShown={placed} />
     </form>
   );
 }

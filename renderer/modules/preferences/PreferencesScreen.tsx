@@ -3,7 +3,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notificationSwitchesSchema, type NotificationSwitches } from '../../../shared/config/configuration-schema';
 import { useApi } from '../../api/api-context';
-import { check, unplacedMessages } from '../../forms/errors';
+import { check } from '../../forms/errors';
 import { useFormStyles } from '../../forms/form-styles';
 import { Loaded } from '../../forms/Loaded';
 import { SaveBar } from '../../forms/SaveBar';
@@ -22,7 +22,6 @@ function PreferencesForm({ saved }: { saved: NotificationSwitches }) {
   const legend = useId();
   const [switches, setSwitches] = useState<NotificationSwitches>(saved);
   const submission = useSubmission();
-  const errors = submission.failure.fields;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,13 +48,7 @@ function PreferencesForm({ saved }: { saved: NotificationSwitches }) {
           />
         ))}
       </div>
-      <SaveBar
-        saving={submission.saving}
-        saved={submission.saved}
-        failure={submission.failure}
-        fieldMessageCount={0}
-        unplaced={unplacedMessages(errors, () => false)}
-      />
+      <SaveBar submission={submission} isShown={() => false} />
     </form>
   );
 }
