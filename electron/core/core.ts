@@ -7,7 +7,7 @@ import { checkGroups, publicCheck } from './directory/group-check';
 import { createDispatcher, type CallContext, type Dispatcher, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
 import type { Logger } from './logger';
-import { PRE_SIGN_IN_CONTEXT } from './session';
+import { SessionManager } from './session';
 import type { SettingsBackendFactory } from './settings/settings-backend';
 import { SettingsStore } from './settings/settings-store';
 import { connectDemoTenant, type TenantConnection } from './tenant-connection';
@@ -18,6 +18,8 @@ export interface CoreOptions extends AppServiceOptions {
   settingsBackend?: SettingsBackendFactory;
   /** The tenant to talk to; the embedded demo tenant, built on first use, by default. */
   connect?: () => TenantConnection;
+  /** The sessions' clock (tests move it to expire a session). */
+  now?: () => Date;
 }
 
 /** Everything the console does, without Electron: the Electron shell and the browser host both wrap one of these. */
@@ -39,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
   const config = createConfigurationService(settings, audit);
   let connection: TenantConnection | undefined;
   const tenant = (): TenantConnection => (connection ??= (options.connect ?? connectDemoTenant)());
+  const sessions = new SessionManager(settings, audit, tenant, options.now);
 
   const handlers: Handlers = {
     'app.info': () => app.info(),
@@ -57,6 +60,11 @@ export function createCore(options: CoreOptions): Core {
     'enrollment.preview': (request) => enrollmentPreview(tenant().graph, request.names),
     'audit.list': (request) => config.auditPage(request),
     'audit.exportCsv': (request) => config.auditCsv(request),
+    'session.get': () => sessions.view(),
+    'session.signInDemo': (request) => sessions.signInDemo(request.userPrincipalName),
+    'session.signOut': () => sessions.signOut(),
+    'consent.grant': () => sessions.grantConsent(),
+    'consent.decline': () => sessions.declineConsent(),
   };
   return {
     dispatcher: createDispatcher(handlers, options.logger, {
@@ -64,7 +72,7 @@ export function createCore(options: CoreOptions): Core {
         audit.record({ actor: context.user?.displayName ?? 'signed-out caller', action: 'call.denied', target: channel, outcome: 'denied', changes: [] }),
     }),
     events,
-    session: () => PRE_SIGN_IN_CONTEXT,
+    session: () => sessions.context(),
     close: async () => {},
   };
 }

@@ -1,12 +1,31 @@
-import { FluentProvider, makeStaticStyles, makeStyles, MessageBar, MessageBarBody, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  makeStaticStyles,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Title3,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role, Session, SessionUserInfo } from '../../shared/ipc';
 import { ModulePage } from '../modules/ModulePage';
+import { NoAccess } from '../modules/NoAccess';
 import { NotFound } from '../modules/NotFound';
-import { moduleForPath } from './modules';
+import { ConsentPage } from '../session/ConsentPage';
+import { SessionProvider, useSession } from '../session/session-context';
+import { SignedInUser } from '../session/SignedInUser';
+import { SignInScreen } from '../session/SignInScreen';
+import { mayOpen, moduleForPath } from './modules';
 import { Navigation } from './Navigation';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
-import { useAppInfo } from './use-app-info';
+import { useAppInfo, type AppInfoState } from './use-app-info';
 import { useHashRoute } from './use-hash-route';
 
 const useGlobalStyles = makeStaticStyles({
@@ -28,41 +47,106 @@ const useStyles = makeStyles({
   main: { flex: 1, overflow: 'auto', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-export function App() {
+type SignedIn = { user: SessionUserInfo; role: Role };
+
+function signedInOf(session: Session): SignedIn | null {
+  return session.signedIn && session.user !== null && session.role !== null ? { user: session.user, role: session.role } : null;
+}
+
+/** The module at the URL, if the role may open it; a module it may not open is refused by name, not hidden behind "not found". */
+function ModuleArea({ path, role }: { path: string; role: Role }) {
+  const module = moduleForPath(path);
+  if (!module) return <NotFound />;
+  if (!mayOpen(module, role)) return <NoAccess module={module} role={role} />;
+  return <ModulePage key={module.id} module={module} />;
+}
+
+function AppInfoMessages({ appInfo }: { appInfo: AppInfoState }) {
   const { t } = useTranslation();
-  useGlobalStyles();
+  return (
+    <>
+      {appInfo.status === 'failed' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('status.loadFailed', { message: appInfo.message })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {appInfo.status === 'ready' && !appInfo.info.tenantConfigured && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('status.noTenant')}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
   const styles = useStyles();
   const path = useHashRoute();
   const appInfo = useAppInfo();
-  const module = moduleForPath(path);
+  const { state, reload } = useSession();
+  const session = state.status === 'ready' ? state.session : null;
+  const signedIn = session ? signedInOf(session) : null;
+
+  let content: ReactNode;
+  if (state.status === 'loading') {
+    content = <Spinner size="small" label={t('app.loading')} />;
+  } else if (state.status === 'failed') {
+    // Without a session nothing else can be shown: say why, and offer to try again.
+    content = (
+      <MessageBar intent="error">
+        <MessageBarBody>{t('status.loadFailed', { message: state.message })}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={reload}>{t('common.retry')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  } else if (signedIn) {
+    content = (
+      <>
+        <AppInfoMessages appInfo={appInfo} />
+        <ModuleArea path={path} role={signedIn.role} />
+      </>
+    );
+  } else if (state.session.consentPendingFor) {
+    content = <ConsentPage admin={state.session.consentPendingFor} />;
+  } else {
+    content = (
+      <>
+        <AppInfoMessages appInfo={appInfo} />
+        <SignInScreen session={state.session} />
+      </>
+    );
+  }
 
   return (
-    <FluentProvider theme={webLightTheme}>
-      <div className={styles.shell}>
-        <header className={styles.header}>
-          <Title3 as="p" className={styles.title}>
-            {t('app.title')}
-          </Title3>
-        </header>
-        <div className={styles.body}>
-          <Navigation selectedPath={path} />
-          <main className={styles.main}>
-            <Notices />
-            {appInfo.status === 'failed' && (
-              <MessageBar intent="error">
-                <MessageBarBody>{t('status.loadFailed', { message: appInfo.message })}</MessageBarBody>
-              </MessageBar>
-            )}
-            {appInfo.status === 'ready' && !appInfo.info.tenantConfigured && (
-              <MessageBar intent="info">
-                <MessageBarBody>{t('status.noTenant')}</MessageBarBody>
-              </MessageBar>
-            )}
-            {module ? <ModulePage key={module.id} module={module} /> : <NotFound />}
-          </main>
-        </div>
-        <StatusBar state={appInfo} />
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Title3 as="p" className={styles.title}>
+          {t('app.title')}
+        </Title3>
+        {signedIn && <SignedInUser user={signedIn.user} role={signedIn.role} />}
+      </header>
+      <div className={styles.body}>
+        {signedIn && <Navigation selectedPath={path} role={signedIn.role} />}
+        <main className={styles.main}>
+          {/* Mounted whatever the session, so a notice stays until dismissed across sign-in and sign-out. */}
+          <Notices />
+          {content}
+        </main>
       </div>
+      <StatusBar state={appInfo} />
+    </div>
+  );
+}
+
+export function App() {
+  useGlobalStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
     </FluentProvider>
   );
 }

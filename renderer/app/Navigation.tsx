@@ -1,6 +1,7 @@
 import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { MODULES, type ConsoleModule } from './modules';
+import type { Role } from '../../shared/ipc';
+import { mayOpen, MODULES, type ConsoleModule } from './modules';
 import { hrefFor } from './use-hash-route';
 
 function Item({ module }: { module: ConsoleModule }) {
@@ -13,17 +14,19 @@ function Item({ module }: { module: ConsoleModule }) {
   );
 }
 
-export function Navigation({ selectedPath }: { selectedPath: string }) {
+/** The modules the signed-in role may open; a section none of whose modules it may open is left out whole. */
+export function Navigation({ selectedPath, role }: { selectedPath: string; role: Role }) {
   const { t } = useTranslation();
-  const bySection = (section: ConsoleModule['section']) => MODULES.filter((module) => module.section === section);
+  const bySection = (section: ConsoleModule['section']) => MODULES.filter((module) => module.section === section && mayOpen(module, role));
+  const system = bySection('system');
   return (
     <NavDrawer open type="inline" selectedValue={selectedPath} aria-label={t('app.navigation')} tabbable>
       <NavDrawerBody>
         {bySection('main').map((module) => (
           <Item key={module.id} module={module} />
         ))}
-        <NavSectionHeader>{t('modules.system.label')}</NavSectionHeader>
-        {bySection('system').map((module) => (
+        {system.length > 0 && <NavSectionHeader>{t('modules.system.label')}</NavSectionHeader>}
+        {system.map((module) => (
           <Item key={module.id} module={module} />
         ))}
         <NavSectionHeader aria-hidden>{'\u00a0'}</NavSectionHeader>

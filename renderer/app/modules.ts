@@ -10,6 +10,7 @@ import {
   Shield24Regular,
   type FluentIcon,
 } from '@fluentui/react-icons';
+import type { Role } from '../../shared/ipc';
 
 export type ModuleId =
   | 'dashboard'
@@ -29,23 +30,32 @@ export interface ConsoleModule {
   /** Modules under System > in the navigation. */
   section: 'main' | 'system' | 'personal';
   icon: FluentIcon;
+  /** The roles that may open it (PRODUCT.md section 1); main refuses the others' calls as well. */
+  roles: readonly Role[];
 }
+
+const EVERY_ROLE: readonly Role[] = ['full', 'restricted'];
+const FULL_ONLY: readonly Role[] = ['full'];
 
 /** The modules of PRODUCT.md section 1, in navigation order. */
 export const MODULES: readonly ConsoleModule[] = [
-  { id: 'dashboard', path: '/dashboard', section: 'main', icon: Board24Regular },
-  { id: 'devices', path: '/devices', section: 'main', icon: Phone24Regular },
-  { id: 'securityPolicy', path: '/security-policy', section: 'main', icon: Shield24Regular },
-  { id: 'connectors', path: '/system/connectors', section: 'system', icon: PlugConnected24Regular },
-  { id: 'enrollmentSettings', path: '/system/enrollment-settings', section: 'system', icon: PersonAdd24Regular },
-  { id: 'access', path: '/system/access', section: 'system', icon: Key24Regular },
-  { id: 'preferences', path: '/preferences', section: 'personal', icon: Settings24Regular },
-  { id: 'auditLog', path: '/audit-log', section: 'personal', icon: History24Regular },
-  { id: 'review', path: '/review', section: 'personal', icon: DocumentSearch24Regular },
+  { id: 'dashboard', path: '/dashboard', section: 'main', icon: Board24Regular, roles: EVERY_ROLE },
+  { id: 'devices', path: '/devices', section: 'main', icon: Phone24Regular, roles: EVERY_ROLE },
+  { id: 'securityPolicy', path: '/security-policy', section: 'main', icon: Shield24Regular, roles: EVERY_ROLE },
+  { id: 'connectors', path: '/system/connectors', section: 'system', icon: PlugConnected24Regular, roles: FULL_ONLY },
+  { id: 'enrollmentSettings', path: '/system/enrollment-settings', section: 'system', icon: PersonAdd24Regular, roles: FULL_ONLY },
+  { id: 'access', path: '/system/access', section: 'system', icon: Key24Regular, roles: FULL_ONLY },
+  { id: 'preferences', path: '/preferences', section: 'personal', icon: Settings24Regular, roles: EVERY_ROLE },
+  { id: 'auditLog', path: '/audit-log', section: 'personal', icon: History24Regular, roles: FULL_ONLY },
+  { id: 'review', path: '/review', section: 'personal', icon: DocumentSearch24Regular, roles: EVERY_ROLE },
 ];
 
 export const DEFAULT_PATH = '/dashboard';
 
 export function moduleForPath(path: string): ConsoleModule | undefined {
   return MODULES.find((module) => module.path === path);
+}
+
+export function mayOpen(module: ConsoleModule, role: Role | null): boolean {
+  return role !== null && module.roles.includes(role);
 }

@@ -7,8 +7,8 @@ export function NotFound() {
   const { t } = useTranslation();
   return (
     <div>
-      <Title2 as="h1">{t('notFound.title')}</Title2>
-      <Body1 as="p">{t('notFound.body')}</Body1>
+      <Title2 as="h1" block>{t('notFound.title')}</Title2>
+      <Body1 as="p" block>{t('notFound.body')}</Body1>
       <Link href={hrefFor(DEFAULT_PATH)}>{t('notFound.back')}</Link>
     </div>
   );

@@ -18,6 +18,11 @@ export const CHANNEL_NAMES = [
   'enrollment.preview',
   'audit.list',
   'audit.exportCsv',
+  'session.get',
+  'session.signInDemo',
+  'session.signOut',
+  'consent.grant',
+  'consent.decline',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

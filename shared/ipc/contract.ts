@@ -21,6 +21,7 @@ import {
   setClassificationLevelSchema,
   systemSettingsSchema,
 } from './configuration-channels';
+import { demoSignInSchema, sessionSchema } from './session-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -86,6 +87,12 @@ export const channels = {
   'enrollment.preview': channel({ request: groupNamesRequestSchema, response: enrollmentPreviewSchema, access: FULL, mutates: false }),
   'audit.list': channel({ request: auditPageRequestSchema, response: auditPageSchema, access: FULL, mutates: false }),
   'audit.exportCsv': channel({ request: auditFilterSchema, response: auditCsvSchema, access: FULL, mutates: false }),
+  // Sign-in and consent are open to the signed-out caller by nature; their handlers enforce the consent rules.
+  'session.get': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: false }),
+  'session.signInDemo': channel({ request: demoSignInSchema, response: sessionSchema, access: 'anyone', mutates: true }),
+  'session.signOut': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
+  'consent.grant': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
+  'consent.decline': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './roles';
 export * from './validate';
 export * from './configuration-channels';
+export * from './session-channels';

@@ -18,11 +18,11 @@ test('says that no tenant is configured yet', async ({ openConsole }) => {
 test('tells the user when the console host cannot be reached', async ({ openConsole, page }) => {
   // The page loads, but every call to the host fails as if it had stopped.
   await page.route('**/api/call/**', (route) => route.abort('connectionrefused'));
-  await openConsole();
+  await openConsole('', { as: null });
   await expect(page.getByText('The console could not be reached: The console host cannot be reached. Is it still running?')).toBeVisible();
 });
 
-test('loads without errors or Content-Security-Policy violations', async ({ openConsole, page }) => {
+test('loads without errors or Content-Security-Policy violations, from sign-in on', async ({ openConsole, page }) => {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());

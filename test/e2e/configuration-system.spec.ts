@@ -10,7 +10,8 @@ const RESTRICTED_GROUP = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 test.describe('System > Access', () => {
   test('refuses malformed and repeated group IDs, then keeps valid ones across a restart', async ({ openConsole, restartConsole, page }) => {
     await openConsole('#/system/access');
-    await expect(page.getByText('Consent not recorded yet')).toBeVisible();
+    // Signing in needed the Global Administrator's consent, which Access shows.
+    await expect(page.getByText(/^Granted by globaladmin@contoso\.example on /)).toBeVisible();
     const tenant = page.getByLabel('Tenant ID');
     const full = page.getByLabel('Full-access group object ID');
     const restricted = page.getByLabel('Restricted-access group object ID (optional)');

@@ -1,25 +1,54 @@
 // Each test gets its own data folder and its own browser host (with the real
 // core) on a free loopback port, as Insomnia and Bruno give each run its own.
+// Tests sign in as users do: on the sign-in screen, after a Global Administrator
+// has granted consent for the tenant (until then nobody can sign in).
 import { test as base, expect, type Page } from '@playwright/test';
+import { sessionSchema, unwrap, type ChannelName, type Session } from '../../shared/ipc';
 import { createCore, type Core } from '../../electron/core/core';
 import { createMemoryLogger } from '../../electron/core/logger';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { readProjectVersion, RENDERER_DIR } from '../../electron/host/project-paths';
 import { makeTempDir } from '../support/temp-dir';
+import { DEMO_USERS, signInAs, signInError, signOutButton, chooseAndSignIn, type DemoUserKey } from './sign-in';
+
+export interface OpenOptions {
+  /**
+   * Who signs in on the sign-in screen: fullaccess (the default), restricted or globaladmin, after
+   * consent has been recorded (see recordConsent); outsider tries and is refused. null opens the
+   * console as it is, signing nobody in (and recording no consent).
+   */
+  as?: DemoUserKey | null;
+}
 
 export interface ConsoleFixtures {
   dataDir: string;
-  /** The main-process core behind the host, for tests that play the engine's part (emitting events). */
+  /** The first run's main-process core, for tests that play the engine's part (emitting events). */
+  core: Core;
+  /** The first run's browser host. */
+  host: BrowserHost;
+  /**
+   * Records the tenant's consent the way it happens for real, through the core's dispatcher: the
+   * Global Administrator signs in, grants consent, and signs out. Does nothing once consent exists.
+   */
+  recordConsent: () => Promise<void>;
+  /**
+   * Opens the console as a new user would (the printed URL, token and all), at `hash` if given, and
+   * signs in through the sign-in screen (see OpenOptions). Resolves once the console shows the user
+   * (and, without a hash, the Dashboard), or, for the outsider, the refusal.
+   */
+  openConsole: (hash?: string, options?: OpenOptions) => Promise<Page>;
+  /**
+   * Quits the console (host and core) and starts it again on the same data folder, as a restart of
+   * the app does, then opens it in the same tab as openConsole does: a new core has no session, so
+   * the user signs in again. The fixtures' core and host are the first run's; the test's own
+   * teardown closes every later run.
+   */
+  restartConsole: (hash?: string, options?: OpenOptions) => Promise<Page>;
+}
+
+interface Run {
   core: Core;
   host: BrowserHost;
-  /** Opens the console as a new user would: the printed URL, token and all. */
-  openConsole: (hash?: string) => Promise<Page>;
-  /**
-   * Quits the console (host and core) and starts it again on the same data folder, as a
-   * restart of the app does, then opens it in the same tab. The fixtures' core and host are
-   * the first run's; the test's own teardown closes every later run.
-   */
-  restartConsole: (hash?: string) => Promise<Page>;
 }
 
 /** Closing twice is closing once: a restart closes the first run before the fixtures' teardown does. */
@@ -38,13 +67,45 @@ async function startHost(core: Core): Promise<BrowserHost> {
   return closeOnce(await startBrowserHost({ core, rendererDir: RENDERER_DIR, logger: createMemoryLogger() }));
 }
 
-async function open(page: Page, host: BrowserHost, hash: string): Promise<Page> {
-  await page.goto(host.url);
-  if (hash) await page.goto(`${host.origin}/${hash}`);
+type SessionChannel = Extract<ChannelName, 'session.get' | 'session.signInDemo' | 'session.signOut' | 'consent.grant' | 'consent.decline'>;
+
+/** A session channel called as the window calls it, with the core's current session; rejects with the AppError. */
+async function callSession(core: Core, channel: SessionChannel, payload?: unknown): Promise<Session> {
+  return sessionSchema.parse(unwrap(await core.dispatcher.dispatch(channel, payload, core.session())));
+}
+
+async function recordConsentOn(core: Core): Promise<void> {
+  if ((await callSession(core, 'session.get')).consentRecorded) return;
+  await callSession(core, 'session.signInDemo', { userPrincipalName: DEMO_USERS.globaladmin.upn });
+  await callSession(core, 'consent.grant');
+  await callSession(core, 'session.signOut');
+}
+
+async function open(page: Page, run: Run, hash: string, { as = 'fullaccess' }: OpenOptions): Promise<Page> {
+  if (as !== null) {
+    await recordConsentOn(run.core);
+    // The session lives in main: someone else still signed in (from an earlier openConsole) signs out first.
+    const session = await callSession(run.core, 'session.get');
+    if (session.consentPendingFor !== null || (session.signedIn && session.user?.userPrincipalName !== DEMO_USERS[as].upn)) {
+      await callSession(run.core, 'session.signOut');
+    }
+  }
+  await page.goto(run.host.url);
+  if (hash) await page.goto(`${run.host.origin}/${hash}`);
+  if (as === null) return page;
+  if (as === 'outsider') {
+    await chooseAndSignIn(page, as);
+    await expect(signInError(page)).toBeVisible();
+    return page;
+  }
+  await expect(signOutButton(page).or(page.getByRole('radio', { name: DEMO_USERS[as].upn }))).toBeVisible();
+  if (!(await signOutButton(page).isVisible())) await signInAs(page, as);
+  await expect(page.getByRole('banner')).toContainText(DEMO_USERS[as].displayName);
+  if (!hash) await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   return page;
 }
 
-export const test = base.extend<ConsoleFixtures>({
+export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
   // Playwright requires object destructuring for a fixture's first argument, even when it uses none.
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -62,24 +123,31 @@ export const test = base.extend<ConsoleFixtures>({
     await use(host);
     await host.close();
   },
-  openConsole: async ({ page, host }, use) => {
-    await use((hash = '') => open(page, host, hash));
+  /** Every run of the console in this test, the first (the fixtures' core and host) first; the last is the one running. */
+  runs: async ({ core, host }, use) => {
+    const runs: Run[] = [{ core, host }];
+    await use(runs);
+    for (const run of runs.slice(1).reverse()) {
+      await run.host.close();
+      await run.core.close();
+    }
   },
-  restartConsole: async ({ page, core, host, dataDir }, use) => {
-    const runs = [{ core, host }];
-    await use(async (hash = '') => {
+  recordConsent: async ({ runs }, use) => {
+    await use(() => recordConsentOn(runs.at(-1)!.core));
+  },
+  openConsole: async ({ page, runs }, use) => {
+    await use((hash = '', options = {}) => open(page, runs.at(-1)!, hash, options));
+  },
+  restartConsole: async ({ page, runs, dataDir }, use) => {
+    await use(async (hash = '', options = {}) => {
       const previous = runs.at(-1)!;
       await previous.host.close();
       await previous.core.close();
       const nextCore = startCore(dataDir);
       const next = { core: nextCore, host: await startHost(nextCore) };
       runs.push(next);
-      return open(page, next.host, hash);
+      return open(page, next, hash, options);
     });
-    for (const run of runs.slice(1).reverse()) {
-      await run.host.close();
-      await run.core.close();
-    }
   },
 });
 

@@ -7,6 +7,7 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
 import { findElectronBinary, missingDisplayReason } from '../../electron/host/electron-binary';
 import { PROJECT_ROOT } from '../../electron/host/project-paths';
 import { makeTempDir } from '../support/temp-dir';
+import { chooseAndSignIn, signInHeading } from '../e2e/sign-in';
 
 const binary = findElectronBinary();
 const skipReason = binary.available ? missingDisplayReason() : `no Electron binary here: ${binary.reason}`;
@@ -39,11 +40,18 @@ test.describe('Electron shell', () => {
   });
 
   test('opens the console from app://, on the demo tenant, as the desktop app', async () => {
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(signInHeading(page)).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/bundle\//);
     const status = page.getByRole('contentinfo', { name: 'Application information' });
     await expect(status.getByText('Desktop app')).toBeVisible();
     await expect(status.getByText(`Data folder: ${temp.dir}`)).toBeVisible();
+  });
+
+  test('signs the Global Administrator in once they grant consent for the tenant', async () => {
+    await chooseAndSignIn(page, 'globaladmin');
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Full access');
   });
 
   test('runs the renderer isolated and sandboxed, with no Node and only window.api', async () => {

@@ -35,10 +35,12 @@ export interface ClassificationGroupProps {
   /** Levels being saved, shown at once (and taken back if the save fails). */
   pending: ReadonlyMap<string, RiskLevel>;
   onLevel: (classification: string, level: RiskLevel) => void;
+  /** Levels shown but not editable (the Restricted role). */
+  readOnly: boolean;
 }
 
 /** One threat type's classifications, each with its risk level; levels that differ from the default are marked. */
-export function ClassificationGroup({ type, rows, pending, onLevel }: ClassificationGroupProps) {
+export function ClassificationGroup({ type, rows, pending, onLevel, readOnly }: ClassificationGroupProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const id = useId();
@@ -68,6 +70,7 @@ export function ClassificationGroup({ type, rows, pending, onLevel }: Classifica
                   <Select
                     className={styles.select}
                     size="small"
+                    disabled={readOnly}
                     aria-label={t('securityPolicy.levelOf', { classification: row.classification })}
                     value={pending.get(row.classification) ?? row.level}
                     onChange={(_, data) => onLevel(row.classification, data.value as RiskLevel)}

@@ -3,12 +3,13 @@ import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THREAT_TYPES, type RiskLevel } from '../../../shared/domain/threat-classifications';
-import type { ClassificationRow } from '../../../shared/ipc';
+import { channels, isAllowed, type ClassificationRow, type Role } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
 import { failureOf } from '../../forms/errors';
 import { Loaded } from '../../forms/Loaded';
 import { useLoad } from '../../forms/use-load';
+import { useRole } from '../../session/session-context';
 import { ClassificationGroup } from './ClassificationGroup';
 
 const useStyles = makeStyles({
@@ -28,7 +29,14 @@ function matches(row: ClassificationRow, query: string): boolean {
   return normalize(row.classification).includes(normalize(query));
 }
 
-function ClassificationEditor({ rows, onRows }: { rows: readonly ClassificationRow[]; onRows: (rows: ClassificationRow[]) => void }) {
+interface ClassificationEditorProps {
+  rows: readonly ClassificationRow[];
+  onRows: (rows: ClassificationRow[]) => void;
+  /** The signed-in role; a role the contract does not let change levels gets a read-only view. */
+  role: Role | null;
+}
+
+function ClassificationEditor({ rows, onRows, role }: ClassificationEditorProps) {
   const { t } = useTranslation();
   const api = useApi();
   const styles = useStyles();
@@ -36,6 +44,7 @@ function ClassificationEditor({ rows, onRows }: { rows: readonly ClassificationR
   const deferredQuery = useDeferredValue(query);
   const [pending, setPending] = useState<ReadonlyMap<string, RiskLevel>>(new Map());
   const [status, setStatus] = useState<Status>(null);
+  const readOnly = !isAllowed(channels['classifications.setLevel'].access, role);
 
   const setLevel = async (classification: string, level: RiskLevel) => {
     setPending((current) => new Map(current).set(classification, level));
@@ -72,18 +81,25 @@ function ClassificationEditor({ rows, onRows }: { rows: readonly ClassificationR
           <SearchBox className={styles.search} value={query} onChange={(_, data) => setQuery(data.value)} />
         </Field>
         <Body1 className={styles.summary}>{t('securityPolicy.changedCount', { count: changed })}</Body1>
-        <ConfirmDialog
-          trigger={
-            <Button icon={<ArrowResetRegular />} disabled={changed === 0}>
-              {t('securityPolicy.reset')}
-            </Button>
-          }
-          title={t('securityPolicy.resetTitle')}
-          body={t('securityPolicy.resetBody')}
-          confirmLabel={t('securityPolicy.resetConfirm')}
-          onConfirm={reset}
-        />
+        {!readOnly && (
+          <ConfirmDialog
+            trigger={
+              <Button icon={<ArrowResetRegular />} disabled={changed === 0}>
+                {t('securityPolicy.reset')}
+              </Button>
+            }
+            title={t('securityPolicy.resetTitle')}
+            body={t('securityPolicy.resetBody')}
+            confirmLabel={t('securityPolicy.resetConfirm')}
+            onConfirm={reset}
+          />
+        )}
       </div>
+      {readOnly && role !== null && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('securityPolicy.readOnly', { role: t(`session.roles.${role}`) })}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.status} aria-live="polite">
         {status && (
           <MessageBar intent={status.intent}>
@@ -100,6 +116,7 @@ function ClassificationEditor({ rows, onRows }: { rows: readonly ClassificationR
             type={type}
             rows={group}
             pending={pending}
+            readOnly={readOnly}
             onLevel={(classification, level) => void setLevel(classification, level)}
           />
         );
@@ -111,11 +128,12 @@ function ClassificationEditor({ rows, onRows }: { rows: readonly ClassificationR
 /** Security Policy: each threat classification's risk level, grouped by type, with reset to defaults. */
 export function SecurityPolicyScreen() {
   const api = useApi();
+  const role = useRole();
   const load = useCallback(() => api['classifications.list'](), [api]);
   const { state, reload, replace } = useLoad(load);
   return (
     <Loaded state={state} reload={reload}>
-      {(list) => <ClassificationEditor rows={list.classifications} onRows={(classifications) => replace({ classifications })} />}
+      {(list) => <ClassificationEditor rows={list.classifications} role={role} onRows={(classifications) => replace({ classifications })} />}
     </Loaded>
   );
 }

@@ -1,0 +1,25 @@
+import { AppError, CHANNEL_NAMES, type Api, type ChannelName } from '../../shared/ipc';
+
+/** The channels that manage the session itself: their refusals are answers (wrong user, no consent), not a lost session. */
+const SESSION_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['session.get', 'session.signInDemo', 'session.signOut', 'consent.grant', 'consent.decline']);
+
+/**
+ * The API the modules use: the same calls, but a call refused as unauthenticated or forbidden
+ * means main no longer sees the session the console shows (it expired, or the role changed at a
+ * re-check), so the session is fetched again and the screen follows it.
+ */
+export function guardApi(api: Api, onRefused: () => void): Api {
+  const calls: Record<string, (request?: unknown) => Promise<unknown>> = {};
+  const raw = api as unknown as Record<ChannelName, (request?: unknown) => Promise<unknown>>;
+  for (const channel of CHANNEL_NAMES) {
+    calls[channel] = async (request?: unknown) => {
+      try {
+        return await raw[channel](request);
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'unauthenticated' || error.code === 'forbidden') && !SESSION_CHANNELS.has(channel)) onRefused();
+        throw error;
+      }
+    };
+  }
+  return { ...calls, on: api.on } as unknown as Api;
+}
