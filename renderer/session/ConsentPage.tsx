@@ -1,6 +1,7 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../forms/ErrorAlert';
 import type { SessionUserInfo } from '../../shared/ipc';
 import { failureOf } from '../forms/errors';
 import { useSession } from './session-context';
@@ -66,11 +67,7 @@ export function ConsentPage({ admin }: { admin: SessionUserInfo }) {
           {t('consent.decline')}
         </Button>
       </div>
-      {error !== null && (
-        <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../forms/ErrorAlert';
 import type { Session } from '../../shared/ipc';
 import { failureOf } from '../forms/errors';
 import { useSession } from './session-context';
@@ -87,11 +88,7 @@ function DemoSignIn({ session }: { session: Session }) {
           {busy ? t('session.signingIn') : t('session.signIn')}
         </Button>
       </div>
-      {error !== null && (
-        <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }
