@@ -9,9 +9,34 @@ import { createMemoryLogger } from '../electron/core/logger';
 import { startBrowserHost } from '../electron/host/browser-host';
 import { PROJECT_ROOT, RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
 import { makeTempDir } from '../test/support/temp-dir';
+import { perUserBaseline, sdkPageIteratorBaseline } from './baselines';
 import { percentile, report, round, type Figures } from './results-file';
+import { startServedTenant, type ServedTenant } from './served-tenant';
 
 const CALLS = 1000;
+const SERVED_DEVICES = 100_000;
+const SERVED_LATENCY_MS = 50;
+
+/** A benchmark run against the tenant served in its own process (100,000 devices, 50 ms per request). */
+interface TenantStep {
+  name: string;
+  run(served: ServedTenant): Promise<Figures>;
+}
+
+const tenantSteps: TenantStep[] = [
+  // The engine's steps belong before the baselines: the SDK baseline's 100,000 parsed devices raise this process's RSS.
+  {
+    name: 'baseline.sdkPageIterator.100k',
+    run: async (served) => ({ ...(await sdkPageIteratorBaseline(served)), latencyMs: served.latencyMs }),
+  },
+  {
+    name: 'baseline.perUser.100k',
+    run: async (served) => {
+      const figures = await perUserBaseline(served);
+      return { ...figures, latencyMs: served.latencyMs, note: `wallMs and graphRequests extrapolated from ${figures.sampled} sampled users to ${figures.users}` };
+    },
+  },
+];
 
 async function timeCalls(call: () => Promise<unknown>): Promise<Figures> {
   for (let i = 0; i < 50; i++) await call(); // warm-up
@@ -50,6 +75,13 @@ const line = build.stdout.split('\n').find((l) => l.startsWith('DEMO_TENANT '));
 if (line) {
   const built = JSON.parse(line.slice('DEMO_TENANT '.length)) as { buildMs: number; rssMb: number };
   results['demoTenant.build.100k'] = { wallMs: built.buildMs, peakRssMb: built.rssMb, targetWallMs: 10_000, targetRssMb: 500 };
+}
+
+const served = await startServedTenant({ devices: SERVED_DEVICES, latencyMs: SERVED_LATENCY_MS });
+try {
+  for (const step of tenantSteps) results[step.name] = await step.run(served);
+} finally {
+  await served.close();
 }
 
 const assets = path.join(RENDERER_DIR, 'assets');

@@ -1,9 +1,11 @@
-// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--exit-after-build]`:
+// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--latency-ms L] [--exit-after-build]`:
 // serves the demo tenant on 127.0.0.1 and prints one line `DEMO_TENANT {json}`.
 import { parseArgs } from 'node:util';
 import { MAX_DEVICES, MIN_DEVICES } from './build-tenant';
 import { createDemoTenant } from './demo-tenant';
 import { serveDemoTenant } from './serve-demo-tenant';
+
+const MAX_LATENCY_MS = 10_000;
 
 function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -20,11 +22,13 @@ try {
       port: { type: 'string' },
       seed: { type: 'string' },
       speed: { type: 'string' },
+      'latency-ms': { type: 'string' },
       'exit-after-build': { type: 'boolean' },
     },
   });
   const devices = wholeNumber('devices', values.devices, 200, MIN_DEVICES, MAX_DEVICES);
   const port = wholeNumber('port', values.port, 0, 0, 65535);
+  const latencyMs = wholeNumber('latency-ms', values['latency-ms'], 0, 0, MAX_LATENCY_MS);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 0) throw new Error(`--speed must be a number >= 0; got ${JSON.stringify(values.speed)}.`);
   const started = performance.now();
@@ -35,11 +39,13 @@ try {
     process.stdout.write(`DEMO_TENANT ${JSON.stringify({ ...tenant.credentials(), devices, buildMs, rssMb })}\n`);
     process.exit(0);
   }
-  const served = await serveDemoTenant(tenant, port);
+  const served = await serveDemoTenant(tenant, port, { latencyMs });
   process.stdout.write(`DEMO_TENANT ${JSON.stringify(served.credentials)}\n`);
   const stop = (): void => void served.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by a parent with an IPC channel (the bench): stop when that parent goes, even if it was killed.
+  process.once('disconnect', stop);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

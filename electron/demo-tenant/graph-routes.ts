@@ -129,6 +129,8 @@ function groupsDelta(call: GraphCall): Response {
     return link.toString();
   };
   const token = params.get('$deltatoken');
+  // As in Graph: skip the initial sync and start tracking from now.
+  if (token === 'latest') return collection(call, [], null, { '@odata.deltaLink': deltaLink(tenant.membershipVersion) });
   if (token === null) {
     // Initial sync: every group with all its members as additions, in pages, then the delta link.
     const start = decodeSkipToken(params.get('$skiptoken'));

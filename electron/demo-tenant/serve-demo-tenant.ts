@@ -1,15 +1,55 @@
-// Serves a demo tenant's fetch handler over node:http on 127.0.0.1.
+// Serves a demo tenant's fetch handler over node:http on 127.0.0.1, with optional
+// added latency and a demo-only request count (GET /_demo/stats, POST /_demo/stats/reset).
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { DemoTenant, DemoTenantCredentials } from './demo-tenant';
 import { ConnectionResetFault } from './faults';
 
+export interface ServeDemoTenantOptions {
+  /** Added before each request is handled, as network latency would be (default 0). */
+  latencyMs?: number;
+}
+
+/** HTTP requests received, by path prefix: /graph/, /lookout/, /partner/ (a $batch counts once). */
+export interface DemoRequestStats {
+  graphRequests: number;
+  mraRequests: number;
+  partnerRequests: number;
+}
+
+/** Not part of the Graph surface: only the served tenant answers it, for benchmarks in another process. */
+export const DEMO_STATS_PATH = '/_demo/stats';
+
 export interface ServedDemoTenant {
   origin: string;
   port: number;
   credentials: DemoTenantCredentials;
+  stats(): DemoRequestStats;
+  resetStats(): void;
   close(): Promise<void>;
+}
+
+const emptyStats = (): DemoRequestStats => ({ graphRequests: 0, mraRequests: 0, partnerRequests: 0 });
+
+function count(stats: DemoRequestStats, pathname: string): void {
+  if (pathname.startsWith('/graph/')) stats.graphRequests += 1;
+  else if (pathname.startsWith('/lookout/')) stats.mraRequests += 1;
+  else if (pathname.startsWith('/partner/')) stats.partnerRequests += 1;
+}
+
+/** Answers the /_demo/ routes; false when the request is for the tenant. */
+function demoRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, stats: DemoRequestStats): boolean {
+  if (!pathname.startsWith('/_demo/')) return false;
+  if (pathname === DEMO_STATS_PATH && req.method === 'GET') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
+  } else if (pathname === `${DEMO_STATS_PATH}/reset` && req.method === 'POST') {
+    Object.assign(stats, emptyStats());
+    res.writeHead(204).end();
+  } else {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`No demo route ${req.method ?? ''} ${pathname}.`);
+  }
+  return true;
 }
 
 function toRequest(req: http.IncomingMessage, origin: string, signal: AbortSignal): Request {
@@ -27,14 +67,21 @@ function toRequest(req: http.IncomingMessage, origin: string, signal: AbortSigna
   } as RequestInit);
 }
 
-export async function serveDemoTenant(tenant: DemoTenant, port = 0): Promise<ServedDemoTenant> {
+export async function serveDemoTenant(tenant: DemoTenant, port = 0, { latencyMs = 0 }: ServeDemoTenantOptions = {}): Promise<ServedDemoTenant> {
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be a number >= 0; got ${String(latencyMs)}.`);
   const sockets = new Set<Socket>();
+  const stats = emptyStats();
   let origin = '';
   const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (demoRoute(req, res, pathname, stats)) return;
+    count(stats, pathname);
     const controller = new AbortController();
     res.on('close', () => controller.abort());
     void (async () => {
       try {
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        if (controller.signal.aborted) return;
         const response = await tenant.handle(toRequest(req, origin, controller.signal));
         const headers: Record<string, string> = {};
         response.headers.forEach((value, key) => (headers[key] = value));
@@ -68,6 +115,8 @@ export async function serveDemoTenant(tenant: DemoTenant, port = 0): Promise<Ser
     origin,
     port: actual,
     credentials: tenant.credentials(origin),
+    stats: () => ({ ...stats }),
+    resetStats: () => void Object.assign(stats, emptyStats()),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoTenant } from '../../electron/demo-tenant/build-tenant';
 import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/demo-tenant';
-import { serveDemoTenant, type ServedDemoTenant } from '../../electron/demo-tenant/serve-demo-tenant';
+import { DEMO_STATS_PATH, serveDemoTenant, type ServedDemoTenant } from '../../electron/demo-tenant/serve-demo-tenant';
 import { graphToken, listAll } from '../support/demo-tenant-http';
 
 describe('demo tenant data', () => {
@@ -150,6 +150,22 @@ describe('demo tenant Graph v1.0 over loopback', () => {
     expect(changes.value).toEqual([expect.objectContaining({ id: pilot.id, 'members@delta': [{ '@odata.type': '#microsoft.graph.user', id: leaving, '@removed': { reason: 'deleted' } }] })]);
   });
 
+  it('starts tracking from now with $deltatoken=latest: no initial sync, later changes only', async () => {
+    const latest = (await (await get('/groups/delta?$select=displayName,members&$deltatoken=latest')).json()) as { value: unknown[]; '@odata.deltaLink'?: string; '@odata.nextLink'?: string };
+    expect(latest.value).toEqual([]);
+    expect(latest['@odata.nextLink']).toBeUndefined();
+    const deltaLink = latest['@odata.deltaLink']!;
+    const link = new URL(deltaLink);
+    expect([link.pathname, link.searchParams.get('$select')]).toEqual(['/graph/v1.0/groups/delta', 'displayName,members']);
+    expect(link.searchParams.get('$deltatoken')).not.toBe('latest');
+    expect((await (await get(deltaLink.slice(graph.length))).json()) as { value: unknown[] }).toMatchObject({ value: [] });
+    const sales = tenant.data.groups.find((g) => g.displayName === 'Sales Devices')!;
+    const joining = tenant.data.groups.find((g) => g.displayName === 'Sales devices')!.memberUserIds[0]!;
+    tenant.addGroupMember(sales.id, joining);
+    const changes = (await (await get(deltaLink.slice(graph.length))).json()) as { value: unknown[] };
+    expect(changes.value).toEqual([expect.objectContaining({ id: sales.id, 'members@delta': [{ '@odata.type': '#microsoft.graph.user', id: joining }] })]);
+  });
+
   it('reflects partner sync in managedDevices and the connector, and computes compliance from the policies', async () => {
     const android = tenant.data.devices.find((d) => d.operatingSystem === 'Android')!;
     const ios = tenant.data.devices.find((d) => d.operatingSystem === 'iOS')!;
@@ -171,5 +187,28 @@ describe('demo tenant Graph v1.0 over loopback', () => {
     tenant.clock.advance(8 * 86_400_000);
     const late = (await (await get('/deviceManagement/mobileThreatDefenseConnectors')).json()) as { value: { partnerState: string }[] };
     expect(late.value[0]!.partnerState).toBe('unresponsive');
+  });
+});
+
+describe('served demo tenant: added latency and request counts', () => {
+  it('delays every request by latencyMs and counts requests by path prefix at /_demo/stats', async () => {
+    const served = await serveDemoTenant(createDemoTenant({ seed: 'served-extras', devices: 10, speed: 0 }), 0, { latencyMs: 60 });
+    try {
+      const token = await graphToken(served.credentials);
+      const stats = async () => (await (await fetch(`${served.origin}${DEMO_STATS_PATH}`)).json()) as Record<string, number>;
+      const started = performance.now();
+      const organization = await fetch(`${served.credentials.graphBaseUrl}/organization`, { headers: { authorization: `Bearer ${token}` } });
+      expect(organization.status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+      await fetch(`${served.credentials.graphBaseUrl}/groups`, { headers: { authorization: `Bearer ${token}` } });
+      await fetch(`${served.credentials.mraBaseUrl}/mra/stream/v2/events`);
+      expect(await stats()).toEqual({ graphRequests: 2, mraRequests: 1, partnerRequests: 0 });
+      expect(served.stats()).toEqual({ graphRequests: 2, mraRequests: 1, partnerRequests: 0 });
+      expect((await fetch(`${served.origin}${DEMO_STATS_PATH}/reset`, { method: 'POST' })).status).toBe(204);
+      expect(await stats()).toEqual({ graphRequests: 0, mraRequests: 0, partnerRequests: 0 });
+      expect((await fetch(`${served.origin}/_demo/other`)).status).toBe(404);
+    } finally {
+      await served.close();
+    }
   });
 });
