@@ -26,6 +26,9 @@ export interface EventDevice {
   guid: string;
   platform: MobileRiskPlatform;
   status?: DeviceStatus;
+  /** The device's id in the MDM (Intune's managedDevice id). */
+  mdm_external_id?: string;
+  checkin_time?: string | null;
 }
 
 export interface EventThreat {
@@ -36,6 +39,8 @@ export interface EventThreat {
   type: string;
   /** Threat classifications, e.g. 'MALWARE', 'ROOT_JAILBREAK'. */
   classifications: string[];
+  detected_at?: string;
+  closed_at?: string | null;
 }
 
 export interface EventAudit {

@@ -1,0 +1,170 @@
+// The main process's side of the engine: starts its process, sends it the
+// configuration, the demo clock and SMTP settings, forwards its status, and starts
+// it again if it dies (the inventory's transactions make that safe).
+import type { EngineConfig } from '../../engine/engine-config';
+import type { ClockAnchor, EngineQuery, FromEngine, SmtpConnection, TenantEndpoints } from '../../engine/engine-protocol';
+import type { EngineStatus, PollOptions, PollResult } from '../../engine/polling-engine';
+import type { Logger } from '../logger';
+import type { EngineLauncher, EngineProcess } from './engine-launcher';
+
+export interface EngineHostOptions {
+  launcher: EngineLauncher;
+  dataDir: string;
+  logger: Logger;
+  endpoints: () => Promise<TenantEndpoints>;
+  clock: () => ClockAnchor;
+  config: () => EngineConfig | null;
+  smtp: () => SmtpConnection | null;
+  onStatus: (status: EngineStatus) => void;
+  streamIdleMs?: number;
+  /** Restart a crashed engine after this delay. */
+  restartDelayMs?: number;
+}
+
+const NOT_STARTED: EngineStatus = { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null };
+
+export class EngineHost {
+  private process: EngineProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private nextRequest = 1;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private statusValue: EngineStatus = NOT_STARTED;
+  private wanted: 'running' | 'paused' | 'closed' = 'paused';
+  private crashes: number[] = [];
+
+  constructor(private readonly options: EngineHostOptions) {}
+
+  status(): EngineStatus {
+    return this.statusValue;
+  }
+
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  /** Starts the engine's process (once) and its polling. */
+  async start(): Promise<void> {
+    this.wanted = 'running';
+    await this.ensureProcess();
+    this.process?.send({ type: 'start' });
+  }
+
+  /** Pauses polling; the process stays up for queries. */
+  async stop(): Promise<void> {
+    this.wanted = 'paused';
+    if (!this.process) return;
+    await this.request({ type: 'stop' });
+  }
+
+  async pollNow(options: PollOptions = {}): Promise<PollResult> {
+    await this.ensureProcess();
+    return (await this.request({ type: 'pollNow', options })) as PollResult;
+  }
+
+  async query(query: EngineQuery): Promise<unknown> {
+    await this.ensureProcess();
+    return this.request({ type: 'query', query });
+  }
+
+  configure(): void {
+    this.process?.send({ type: 'configure', config: this.options.config() });
+  }
+
+  clockChanged(): void {
+    this.process?.send({ type: 'clock', clock: this.options.clock() });
+  }
+
+  smtpChanged(): void {
+    this.process?.send({ type: 'smtp', smtp: this.options.smtp() });
+  }
+
+  async close(): Promise<void> {
+    this.wanted = 'closed';
+    const process = this.process;
+    this.process = undefined;
+    if (!process) return;
+    const exited = new Promise<void>((resolve) => process.onExit(() => resolve()));
+    process.kill();
+    await exited;
+  }
+
+  private ensureProcess(): Promise<void> {
+    if (this.ready) return this.ready;
+    this.ready = this.spawn().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async spawn(): Promise<void> {
+    const endpoints = await this.options.endpoints();
+    const child = this.options.launcher();
+    this.process = child;
+    const ready = new Promise<void>((resolve, reject) => {
+      child.onMessage((message) => {
+        if (message.type === 'ready') resolve();
+        this.receive(message);
+      });
+      child.onExit((code) => {
+        reject(new Error(`The engine's process ended before it was ready (exit code ${String(code)}).`));
+        this.exited(child, code);
+      });
+    });
+    child.send({
+      type: 'init',
+      dataDir: this.options.dataDir,
+      tenant: endpoints,
+      clock: this.options.clock(),
+      config: this.options.config(),
+      smtp: this.options.smtp(),
+      ...(this.options.streamIdleMs !== undefined ? { streamIdleMs: this.options.streamIdleMs } : {}),
+    });
+    await ready;
+  }
+
+  private receive(message: FromEngine): void {
+    if (message.type === 'status') {
+      this.statusValue = message.status;
+      this.options.onStatus(message.status);
+    } else if (message.type === 'reply') {
+      const waiter = this.pending.get(message.requestId);
+      this.pending.delete(message.requestId);
+      if (message.ok) waiter?.resolve(message.value);
+      else waiter?.reject(new Error(message.message));
+    } else if (message.type === 'fatal') {
+      this.options.logger.error(`The engine reported an error: ${message.message}`);
+    }
+  }
+
+  private exited(child: EngineProcess, code: number | null): void {
+    if (this.process !== child) return;
+    this.process = undefined;
+    this.ready = undefined;
+    for (const waiter of this.pending.values()) waiter.reject(new Error("The engine's process ended."));
+    this.pending.clear();
+    if (this.wanted === 'closed') return;
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((at) => now - at < 60_000), now];
+    this.options.logger.warn(`The engine's process ended unexpectedly (exit code ${String(code)}).`);
+    if (this.crashes.length > 5) {
+      this.options.logger.error('The engine crashed more than 5 times in a minute; it stays stopped until the app restarts.');
+      return;
+    }
+    const wanted = this.wanted;
+    setTimeout(() => {
+      if (this.wanted === 'closed') return;
+      void (wanted === 'running' ? this.start() : this.ensureProcess()).catch((error: unknown) => this.options.logger.error(`The engine could not be restarted: ${String(error)}`));
+    }, this.options.restartDelayMs ?? 1000).unref();
+  }
+
+  private request(message: { type: 'stop' } | { type: 'pollNow'; options: PollOptions } | { type: 'query'; query: EngineQuery }): Promise<unknown> {
+    const process = this.process;
+    if (!process) return Promise.reject(new Error("The engine's process is not running."));
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject });
+      process.send({ ...message, requestId });
+    });
+  }
+}

@@ -1,0 +1,39 @@
+// Starts the engine's process. In Node (browser host, tests) a child process runs the
+// TypeScript entry through tsx; the Electron shell passes a utilityProcess launcher.
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import type { FromEngine, ToEngine } from '../../engine/engine-protocol';
+
+export interface EngineProcess {
+  readonly pid: number | undefined;
+  send(message: ToEngine): void;
+  onMessage(listener: (message: FromEngine) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export type EngineLauncher = () => EngineProcess;
+
+export const ENGINE_ENTRY = path.resolve(import.meta.dirname, '../../engine/engine-process.ts');
+
+export function nodeEngineLauncher(entry: string = ENGINE_ENTRY): EngineLauncher {
+  return () => {
+    const child = fork(entry, [], {
+      execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      // Structured clone, so numbers and nested objects cross as they are.
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      onMessage: (listener) => child.on('message', (message) => listener(message as FromEngine)),
+      onExit: (listener) => child.on('exit', (code) => listener(code)),
+      kill: () => child.kill('SIGKILL'),
+    };
+  };
+}

@@ -1,0 +1,125 @@
+// Incremental discovery between full ones: group membership changes from Graph's
+// delta query, the devices of users who joined (batched, 20 per request), and the
+// devices Intune synced since the last poll (a lastSyncDateTime filter).
+import { ApiError } from '../../http/api-error';
+import type { GraphClient } from '../../graph/graph-client';
+import { GROUP_TYPE, USER_TYPE, type GraphDeltaItem } from '../../graph/graph-types';
+import type { EngineContext } from '../engine-context';
+import { DISCOVERY_CURSORS, WATERMARK_OVERLAP_MS } from './discovery-cursors';
+import { fullDiscovery, type DiscoverySummary } from './full-discovery';
+import { enrolledGroupIds } from './enrollment-groups';
+import { deviceUpserter, isSupportedPlatform, MANAGED_DEVICE_SELECT, type DeviceListing } from './managed-device-row';
+
+const GROUPS_DELTA = '/groups/delta?$select=displayName,members';
+
+interface GroupDelta {
+  id: string;
+  displayName?: string;
+  'members@delta'?: GraphDeltaItem<{ '@odata.type'?: string; id: string }>[];
+}
+
+/** Runs an incremental round, or a full discovery when there is no delta link yet, the groups changed, or Graph asks for a resync. */
+export async function discover(context: EngineContext, forceFull = false): Promise<DiscoverySummary> {
+  const { inventory, config } = context;
+  const deltaLink = inventory.cursor(DISCOVERY_CURSORS.groupsDeltaLink);
+  const storedNames = inventory.cursor(DISCOVERY_CURSORS.groupNames);
+  const lastFull = Number(inventory.cursor(DISCOVERY_CURSORS.lastFullAt) ?? Number.NaN);
+  const fullDue = !(context.now() - lastFull < config.fullDiscoveryHours * 3_600_000);
+  if (forceFull || !deltaLink || storedNames !== JSON.stringify(config.enrollmentGroups) || fullDue) return fullDiscovery(context);
+  return (await incrementalDiscovery(context, deltaLink)) ?? fullDiscovery(context);
+}
+
+async function incrementalDiscovery(context: EngineContext, deltaLink: string): Promise<DiscoverySummary | null> {
+  const { graph, inventory, signal, config } = context;
+  const startedAt = context.now();
+  const delta = await graph.delta<GroupDelta>(GROUPS_DELTA, { signal, deltaLink });
+  if (delta.resynced) return null;
+  const enrolled = enrolledGroupIds(inventory);
+  const names = new Set(config.enrollmentGroups);
+  const added: [string, string][] = [];
+  const removed: [string, string][] = [];
+  let nested = 0;
+  for (const group of delta.items) {
+    if (!enrolled.has(group.id)) {
+      // A group created or renamed to an enrollment group's name: only a full resolution can tell.
+      if (group.displayName !== undefined && names.has(group.displayName)) return null;
+      continue;
+    }
+    if (group.displayName !== undefined && !names.has(group.displayName)) return null;
+    for (const member of group['members@delta'] ?? []) {
+      if (member['@odata.type'] === GROUP_TYPE) nested += 1;
+      if (member['@odata.type'] !== undefined && member['@odata.type'] !== USER_TYPE) continue;
+      (member['@removed'] ? removed : added).push([group.id, member.id]);
+    }
+  }
+  const before = memberSet(context);
+  const after = new Set(before);
+  const membership = new Map<string, Set<string>>();
+  for (const row of context.inventory.db.prepare('SELECT group_id, user_id FROM group_members').all() as { group_id: string; user_id: string }[]) {
+    (membership.get(row.user_id) ?? membership.set(row.user_id, new Set()).get(row.user_id)!).add(row.group_id);
+  }
+  for (const [groupId, userId] of added) (membership.get(userId) ?? membership.set(userId, new Set()).get(userId)!).add(groupId);
+  for (const [groupId, userId] of removed) membership.get(userId)?.delete(groupId);
+  for (const [userId, groups] of membership) {
+    if (groups.size > 0) after.add(userId);
+    else after.delete(userId);
+  }
+  const joined = [...after].filter((userId) => !before.has(userId));
+  const left = [...before].filter((userId) => !after.has(userId));
+
+  const watermark = Number(inventory.cursor(DISCOVERY_CURSORS.lastSyncWatermark) ?? startedAt - WATERMARK_OVERLAP_MS);
+  const [joinedDevices, synced] = await Promise.all([devicesOfUsers(graph, joined, signal), syncedSince(graph, watermark, signal)]);
+  return inventory.transaction(() => {
+    const { db } = inventory;
+    const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)');
+    const dropMember = db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?');
+    for (const [groupId, userId] of added) addMember.run(groupId, userId);
+    for (const [groupId, userId] of removed) dropMember.run(groupId, userId);
+    const leave = db.prepare('UPDATE devices SET in_group = 0 WHERE user_id = ?');
+    for (const userId of left) leave.run(userId);
+    const upsert = deviceUpserter(inventory, startedAt);
+    let enrolledCount = 0;
+    let unsupported = 0;
+    const seen = new Set<string>();
+    for (const device of [...joinedDevices, ...synced]) {
+      if (seen.has(device.id) || !device.userId || !after.has(device.userId)) continue;
+      seen.add(device.id);
+      upsert(device);
+      if (isSupportedPlatform(device.operatingSystem)) enrolledCount += 1;
+      else unsupported += 1;
+    }
+    inventory.setCursor(DISCOVERY_CURSORS.groupsDeltaLink, delta.deltaLink);
+    inventory.setCursor(DISCOVERY_CURSORS.lastSyncWatermark, String(startedAt - WATERMARK_OVERLAP_MS));
+    const groups = db.prepare('SELECT name, status FROM enrollment_groups ORDER BY name').all() as { name: string; status: string }[];
+    return { kind: 'incremental' as const, groups, users: after.size, devicesListed: joinedDevices.length + synced.length, enrolled: enrolledCount, unsupported, nestedGroupsIgnored: nested };
+  });
+}
+
+function memberSet(context: EngineContext): Set<string> {
+  const rows = context.inventory.db.prepare('SELECT DISTINCT user_id FROM group_members').all() as { user_id: string }[];
+  return new Set(rows.map((row) => row.user_id));
+}
+
+async function devicesOfUsers(graph: GraphClient, userIds: readonly string[], signal: AbortSignal): Promise<DeviceListing[]> {
+  if (userIds.length === 0) return [];
+  const requests = userIds.map((userId, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${encodeURIComponent(userId)}/managedDevices?$select=${MANAGED_DEVICE_SELECT}` }));
+  const answers = await graph.batch(requests, { signal });
+  const devices: DeviceListing[] = [];
+  for (const answer of answers) {
+    const body = answer.body as { value?: DeviceListing[]; '@odata.nextLink'?: string } | undefined;
+    if (answer.status === 404) continue;
+    if (answer.status !== 200 || !Array.isArray(body?.value)) {
+      throw new ApiError({ service: 'Microsoft Graph', status: answer.status, method: 'GET', url: requests[Number(answer.id)]!.url, code: 'batchItemFailed', message: `A user's managed devices could not be listed (HTTP ${answer.status}).` });
+    }
+    devices.push(...body.value);
+    if (body['@odata.nextLink']) for await (const device of graph.items<DeviceListing>(body['@odata.nextLink'], { signal })) devices.push(device);
+  }
+  return devices;
+}
+
+async function syncedSince(graph: GraphClient, since: number, signal: AbortSignal): Promise<DeviceListing[]> {
+  const filter = encodeURIComponent(`lastSyncDateTime ge ${new Date(since).toISOString()}`);
+  const devices: DeviceListing[] = [];
+  for await (const device of graph.items<DeviceListing>(`/deviceManagement/managedDevices?$select=${MANAGED_DEVICE_SELECT}&$filter=${filter}&$top=1000`, { signal })) devices.push(device);
+  return devices;
+}

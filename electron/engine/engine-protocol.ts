@@ -1,0 +1,52 @@
+// Messages between the main process and the engine's own process (a Node child
+// process in the browser host and tests, an Electron utilityProcess in the app).
+import type { SmtpSettings } from '../../shared/config/smtp-settings';
+import type { EngineConfig } from './engine-config';
+import type { EngineStatus, PollOptions, PollResult } from './polling-engine';
+
+/** How the engine reaches the tenant: URLs and secrets travel over the process channel, never through a file. */
+export interface TenantEndpoints {
+  mode: 'demo' | 'real';
+  tenantId: string;
+  graphBaseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  mraBaseUrl: string;
+  mraAppKey: string;
+  /** The demo tenant's partner sync; absent against a real tenant (report-only). */
+  partnerBaseUrl?: string;
+}
+
+/** The demo clock as an anchor, so the engine's "now" follows the tenant's without asking. */
+export interface ClockAnchor {
+  tenantTime: number;
+  realTime: number;
+  speed: number;
+}
+
+export interface SmtpConnection {
+  settings: SmtpSettings;
+  password: string | undefined;
+}
+
+export type ToEngine =
+  | { type: 'init'; dataDir: string; tenant: TenantEndpoints; clock: ClockAnchor; config: EngineConfig | null; smtp: SmtpConnection | null; streamIdleMs?: number }
+  | { type: 'configure'; config: EngineConfig | null }
+  | { type: 'clock'; clock: ClockAnchor }
+  | { type: 'smtp'; smtp: SmtpConnection | null }
+  | { type: 'start' }
+  | { type: 'stop'; requestId: number }
+  | { type: 'pollNow'; requestId: number; options: PollOptions }
+  | { type: 'query'; requestId: number; query: EngineQuery };
+
+export type EngineQuery = { kind: 'removalImpact'; groupNames: string[] } | { kind: 'integrityCheck' };
+
+export type FromEngine =
+  | { type: 'ready' }
+  | { type: 'status'; status: EngineStatus }
+  | { type: 'reply'; requestId: number; ok: true; value: unknown }
+  | { type: 'reply'; requestId: number; ok: false; message: string }
+  | { type: 'fatal'; message: string };
+
+export type { EngineStatus, PollResult };

@@ -1,0 +1,74 @@
+// Builds a running engine from the init message: the real clients over fetch, the
+// inventory in the data folder, SMTP when set up. The same code runs in the engine's
+// process and, for tests, in process.
+import { ClientCredentialsProvider } from '../auth/client-credentials-provider';
+import { createGraphClient } from '../graph/graph-client';
+import type { Mailer } from '../mail/mailer';
+import { createSmtpMailer } from '../mail/smtp-mailer';
+import { connectMobileRisk } from '../mobile-risk/mobile-risk-client';
+import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engine-protocol';
+import { Inventory } from './inventory/inventory';
+import { PollingEngine } from './polling-engine';
+import { removalImpact } from './queries/removal-impact';
+import { createPartnerClient } from './state-sync/partner-client';
+
+export interface EngineRunner {
+  engine: PollingEngine;
+  inventory: Inventory;
+  setClock(clock: ClockAnchor): void;
+  setSmtp(smtp: SmtpConnection | null): void;
+  query(query: EngineQuery): unknown;
+  close(): Promise<void>;
+}
+
+export function anchorNow(clock: ClockAnchor, realNow = Date.now()): number {
+  return clock.tenantTime + (realNow - clock.realTime) * clock.speed;
+}
+
+export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fetchImpl: typeof fetch = globalThis.fetch): EngineRunner {
+  const { tenant } = init;
+  let clock = init.clock;
+  let graphRequests = 0;
+  const graphFetch: typeof fetch = (input, request) => {
+    graphRequests += 1;
+    return fetchImpl(input, request);
+  };
+  const tokens = new ClientCredentialsProvider({ tokenUrl: tenant.tokenUrl, clientId: tenant.clientId, clientSecret: tenant.clientSecret, scope: 'https://graph.microsoft.com/.default', fetch: fetchImpl });
+  const secrets = [tenant.clientSecret];
+  const graph = createGraphClient({ baseUrl: tenant.graphBaseUrl, tokens, fetch: graphFetch, secrets });
+  const partner = tenant.partnerBaseUrl ? createPartnerClient(createGraphClient({ baseUrl: tenant.partnerBaseUrl, tokens, fetch: fetchImpl, secrets })) : undefined;
+  const mobileRisk = connectMobileRisk({ baseUrl: tenant.mraBaseUrl, appKey: tenant.mraAppKey, fetch: fetchImpl });
+  const inventory = Inventory.open(init.dataDir);
+  let mailer: Mailer | undefined;
+  const setSmtp = (smtp: SmtpConnection | null): void => {
+    mailer?.close();
+    mailer = smtp ? createSmtpMailer(smtp.settings, smtp.password) : undefined;
+  };
+  setSmtp(init.smtp);
+  const engine = new PollingEngine({
+    inventory,
+    graph,
+    mobileRisk,
+    partner,
+    now: () => anchorNow(clock),
+    mailer: () => mailer,
+    graphRequests: () => graphRequests,
+    ...(init.streamIdleMs !== undefined ? { streamIdleMs: init.streamIdleMs } : {}),
+  });
+  engine.configure(init.config);
+  return {
+    engine,
+    inventory,
+    setClock: (next) => (clock = next),
+    setSmtp,
+    query(query) {
+      if (query.kind === 'integrityCheck') return inventory.integrityCheck();
+      return removalImpact(inventory, query.groupNames);
+    },
+    async close() {
+      await engine.stop();
+      mailer?.close();
+      inventory.close();
+    },
+  };
+}

@@ -1,0 +1,208 @@
+// The polling engine: every new-device check interval it runs one poll (discovery,
+// MTD telemetry, check-ins, evaluation, state sync when the heartbeat is due,
+// notifications, outbox), reporting its phase and progress as it goes. A step that
+// fails is recorded as a sync error and the poll goes on with the next one.
+import { currentLevels } from '../../shared/domain/threat-level';
+import type { GraphClient } from '../graph/graph-client';
+import type { Mailer } from '../mail/mailer';
+import { Outbox } from '../mail/outbox';
+import type { MobileRiskClient } from '../mobile-risk/mobile-risk-client';
+import { discover } from './discovery/incremental-discovery';
+import type { EngineConfig } from './engine-config';
+import type { EngineContext, PollPhase } from './engine-context';
+import { evaluateDevices, type StateCounts } from './evaluation/evaluate-devices';
+import type { Inventory } from './inventory/inventory';
+import { notify } from './notifications/notify';
+import { LAST_SYNC_AT, messageOf, recordSyncError, syncStates } from './state-sync/state-sync';
+import type { PartnerClient } from './state-sync/partner-client';
+import { sweepCheckins } from './telemetry/checkin-sweep';
+import { ingestEvents } from './telemetry/event-ingest';
+import { rerateThreats } from './telemetry/mtd-records';
+
+export interface EngineDeps {
+  inventory: Inventory;
+  graph: GraphClient;
+  mobileRisk: MobileRiskClient;
+  partner: PartnerClient | undefined;
+  /** The tenant's clock (the demo clock in demo mode). */
+  now: () => number;
+  /** The SMTP mailer, or undefined while SMTP is not set up (mail then waits in the outbox). */
+  mailer?: () => Mailer | undefined;
+  /** Graph requests made so far, for the poll's statistics. */
+  graphRequests?: () => number;
+  /** How long the event stream may be silent before the poll counts it as caught up. */
+  streamIdleMs?: number;
+}
+
+export interface PollOptions {
+  /** Full discovery even if an incremental round would do. */
+  full?: boolean;
+  /** State sync even if the heartbeat is not due. */
+  sync?: boolean;
+}
+
+export interface PollResult {
+  id: number;
+  kind: 'full' | 'incremental';
+  startedAt: number;
+  finishedAt: number;
+  outcome: 'ok' | 'partial' | 'aborted';
+  errors: { step: string; message: string }[];
+  graphRequests: number | null;
+  counts: StateCounts | null;
+  unsupported: number | null;
+  synced: boolean;
+  mailsSent: number;
+}
+
+export interface EngineStatus {
+  state: 'notConfigured' | 'stopped' | 'idle' | 'polling';
+  phase: PollPhase | null;
+  progress: { done: number; total: number | null } | null;
+  lastPoll: PollResult | null;
+  /** Real time of the next scheduled poll. */
+  nextPollAt: number | null;
+}
+
+export class PollingEngine {
+  private config: EngineConfig | null = null;
+  private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private current: Promise<PollResult> | null = null;
+  private abort: AbortController | null = null;
+  private readonly outbox: Outbox;
+  private readonly emails = new Map<string, string>();
+  private readonly listeners = new Set<(status: EngineStatus) => void>();
+  private statusValue: EngineStatus = { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null };
+
+  constructor(private readonly deps: EngineDeps) {
+    this.outbox = new Outbox(deps.inventory);
+  }
+
+  status(): EngineStatus {
+    return this.statusValue;
+  }
+
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The configuration in force; null when no connector is configured (the engine then stays idle). */
+  configure(config: EngineConfig | null): void {
+    this.config = config;
+    if (!config) this.setStatus({ state: 'notConfigured', nextPollAt: null });
+    else if (this.statusValue.state === 'notConfigured') this.setStatus({ state: this.running ? 'idle' : 'stopped' });
+    if (this.running) this.schedule(0);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    if (this.config) this.setStatus({ state: 'idle' });
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.abort?.abort();
+    await this.current?.catch(() => undefined);
+    this.setStatus({ state: this.config ? 'stopped' : 'notConfigured', nextPollAt: null, phase: null, progress: null });
+  }
+
+  /** Runs a poll now; if one is running, answers with that one. */
+  pollNow(options: PollOptions = {}): Promise<PollResult> {
+    if (this.current) return this.current;
+    const config = this.config;
+    if (!config) return Promise.reject(new Error('No Intune connector is configured: there is nothing to poll.'));
+    this.abort = new AbortController();
+    const poll = this.runPoll(config, options, this.abort.signal).finally(() => {
+      this.current = null;
+      this.abort = null;
+      if (this.running) this.schedule(config.newDeviceCheckMinutes * 60_000);
+    });
+    this.current = poll;
+    return poll;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    if (!this.running || !this.config) return;
+    this.setStatus({ nextPollAt: Date.now() + delayMs });
+    this.timer = setTimeout(() => void this.pollNow().catch(() => undefined), delayMs);
+    this.timer.unref?.();
+  }
+
+  private setStatus(change: Partial<EngineStatus>): void {
+    this.statusValue = { ...this.statusValue, ...change };
+    for (const listener of this.listeners) listener(this.statusValue);
+  }
+
+  private async runPoll(config: EngineConfig, options: PollOptions, signal: AbortSignal): Promise<PollResult> {
+    const { inventory } = this.deps;
+    const startedAt = this.deps.now();
+    const requestsBefore = this.deps.graphRequests?.() ?? null;
+    const id = Number(inventory.transaction(() => inventory.db.prepare("INSERT INTO polls (kind, started_at) VALUES ('pending', ?)").run(startedAt).lastInsertRowid));
+    const errors: PollResult['errors'] = [];
+    const context: EngineContext = {
+      inventory,
+      graph: this.deps.graph,
+      mobileRisk: this.deps.mobileRisk,
+      partner: this.deps.partner,
+      config,
+      now: this.deps.now,
+      signal,
+      progress: (phase, done, total) => this.setStatus({ phase, progress: { done, total } }),
+    };
+    this.setStatus({ state: 'polling', phase: 'discovery', progress: null, nextPollAt: null });
+    const step = async <T>(phase: PollPhase, work: () => Promise<T> | T): Promise<T | undefined> => {
+      signal.throwIfAborted();
+      this.setStatus({ phase, progress: null });
+      try {
+        return await work();
+      } catch (error) {
+        if (signal.aborted) throw error;
+        errors.push({ step: phase, message: messageOf(error) });
+        inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, messageOf(error)));
+        return undefined;
+      }
+    };
+    let kind: PollResult['kind'] = options.full ? 'full' : 'incremental';
+    let evaluation: ReturnType<typeof evaluateDevices> | undefined;
+    let synced = false;
+    let mailsSent = 0;
+    let outcome: PollResult['outcome'] = 'ok';
+    try {
+      const discovery = await step('discovery', () => discover(context, options.full === true));
+      if (discovery) kind = discovery.kind;
+      await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs));
+      await step('checkins', () => sweepCheckins(context));
+      evaluation = await step('evaluation', () => {
+        inventory.transaction(() => rerateThreats(inventory, currentLevels(config.classificationLevels)));
+        return evaluateDevices(inventory, this.deps.now(), config.disconnectedAfterDays);
+      });
+      const lastSync = Number(inventory.cursor(LAST_SYNC_AT) ?? Number.NaN);
+      if (options.sync || !(this.deps.now() - lastSync < config.heartbeatMinutes * 60_000)) {
+        synced = (await step('stateSync', () => syncStates(context))) !== undefined;
+      }
+      await step('mail', async () => {
+        await notify(inventory, this.outbox, this.deps.graph, { recipients: config.notificationRecipients, errorReportRecipients: config.errorReportRecipients, now: this.deps.now(), signal, emails: this.emails });
+        const mailer = this.deps.mailer?.();
+        if (mailer) mailsSent = (await this.outbox.sendDue(mailer, Date.now())).sent;
+      });
+      if (errors.length > 0) outcome = 'partial';
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      outcome = 'aborted';
+    }
+    const finishedAt = this.deps.now();
+    const graphRequests = requestsBefore === null ? null : (this.deps.graphRequests?.() ?? 0) - requestsBefore;
+    inventory.transaction(() =>
+      inventory.db.prepare('UPDATE polls SET kind = ?, finished_at = ?, outcome = ?, graph_requests = ?, error = ? WHERE id = ?').run(kind, finishedAt, outcome, graphRequests, errors.length ? JSON.stringify(errors) : null, id),
+    );
+    const result: PollResult = { id, kind, startedAt, finishedAt, outcome, errors, graphRequests, counts: evaluation?.counts ?? null, unsupported: evaluation?.unsupported ?? null, synced, mailsSent };
+    this.setStatus({ state: this.running ? 'idle' : 'stopped', phase: null, progress: null, lastPoll: result });
+    return result;
+  }
+}

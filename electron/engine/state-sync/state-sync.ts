@@ -1,0 +1,93 @@
+// State sync (PRODUCT.md section 5): each device's status and threat status go to
+// Intune as partnerReportedThreatState, only where they changed since the last
+// successful report, in requests of 1000; then the heartbeat. A failed request is
+// one sync error for its batch (never one per device) and is retried next time.
+import { partnerState, type PartnerReportedThreatState } from '../../../shared/domain/partner-state';
+import type { DeviceState } from '../../../shared/domain/device-state';
+import type { ThreatLevel } from '../../../shared/domain/threat-level';
+import type { EngineContext } from '../engine-context';
+import type { Inventory } from '../inventory/inventory';
+import { MAX_STATES_PER_REQUEST } from './partner-client';
+
+export const LAST_SYNC_AT = 'stateSync.lastAt';
+export const LAST_HEARTBEAT_AT = 'stateSync.lastHeartbeatAt';
+
+export interface StateSyncSummary {
+  mode: 'sync' | 'reportOnly';
+  sent: number;
+  failedBatches: number;
+  unknownDevices: number;
+  heartbeat: 'ok' | 'failed' | 'skipped';
+  /** Devices where Intune's partnerReportedThreatState differs from what the console computed. */
+  drift: number;
+}
+
+interface SyncRow {
+  id: string;
+  state: DeviceState;
+  threat_level: ThreatLevel;
+  reported_state: string | null;
+  intune_partner_state: string | null;
+}
+
+export function recordSyncError(inventory: Inventory, at: number, step: string, deviceId: string | null, message: string): void {
+  inventory.db.prepare('INSERT INTO sync_errors (at, step, device_id, message) VALUES (?, ?, ?, ?)').run(at, step, deviceId, message.slice(0, 1000));
+}
+
+export function wantedStates(context: EngineContext): { id: string; wanted: PartnerReportedThreatState; reported: string | null; intune: string | null }[] {
+  const rows = context.inventory.db.prepare('SELECT id, state, threat_level, reported_state, intune_partner_state FROM devices WHERE supported = 1 AND in_intune = 1 AND state IS NOT NULL ORDER BY id').all() as SyncRow[];
+  const out = [];
+  for (const row of rows) {
+    const wanted = partnerState(row.state, row.threat_level, context.config.stateSync);
+    if (wanted !== null) out.push({ id: row.id, wanted, reported: row.reported_state, intune: row.intune_partner_state });
+  }
+  return out;
+}
+
+export async function syncStates(context: EngineContext): Promise<StateSyncSummary> {
+  const { inventory, partner } = context;
+  const wanted = wantedStates(context);
+  const drift = wanted.filter((row) => row.intune !== null && row.intune !== row.wanted).length;
+  if (!partner) return { mode: 'reportOnly', sent: 0, failedBatches: 0, unknownDevices: 0, heartbeat: 'skipped', drift };
+  const changed = wanted.filter((row) => row.reported !== row.wanted);
+  let sent = 0;
+  let failedBatches = 0;
+  let unknownDevices = 0;
+  const markReported = inventory.db.prepare('UPDATE devices SET reported_state = ?, reported_at = ? WHERE id = ?');
+  for (let start = 0; start < changed.length; start += MAX_STATES_PER_REQUEST) {
+    const batch = changed.slice(start, start + MAX_STATES_PER_REQUEST);
+    const at = context.now();
+    try {
+      const result = await partner.reportStates(batch.map((row) => ({ managedDeviceId: row.id, partnerReportedThreatState: row.wanted })), context.signal);
+      const unknown = new Set(result.unknownDevices);
+      inventory.transaction(() => {
+        for (const row of batch) {
+          if (unknown.has(row.id)) recordSyncError(inventory, at, 'stateSync', row.id, 'Intune does not know this device (it may have been retired).');
+          else markReported.run(row.wanted, at, row.id);
+        }
+      });
+      sent += batch.length - unknown.size;
+      unknownDevices += unknown.size;
+    } catch (error) {
+      context.signal.throwIfAborted();
+      failedBatches += 1;
+      inventory.transaction(() => recordSyncError(inventory, at, 'stateSync', null, `${batch.length} device states could not be sent: ${messageOf(error)}`));
+    }
+    context.progress('stateSync', Math.min(start + MAX_STATES_PER_REQUEST, changed.length), changed.length);
+  }
+  let heartbeat: StateSyncSummary['heartbeat'] = 'ok';
+  try {
+    await partner.heartbeat(context.signal);
+    inventory.transaction(() => inventory.setCursor(LAST_HEARTBEAT_AT, String(context.now())));
+  } catch (error) {
+    context.signal.throwIfAborted();
+    heartbeat = 'failed';
+    inventory.transaction(() => recordSyncError(inventory, context.now(), 'heartbeat', null, `The heartbeat could not be sent: ${messageOf(error)}`));
+  }
+  inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));
+  return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift };
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
