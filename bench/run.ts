@@ -10,6 +10,7 @@ import { startBrowserHost } from '../electron/host/browser-host';
 import { PROJECT_ROOT, RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
 import { makeTempDir } from '../test/support/temp-dir';
 import { perUserBaseline, sdkPageIteratorBaseline } from './baselines';
+import { discoveryBench } from './discovery';
 import { percentile, report, round, type Figures } from './results-file';
 import { startServedTenant, type ServedTenant } from './served-tenant';
 
@@ -18,23 +19,15 @@ const SERVED_DEVICES = 100_000;
 const SERVED_LATENCY_MS = 50;
 
 /** A benchmark run against the tenant served in its own process (100,000 devices, 50 ms per request). */
-interface TenantStep {
-  name: string;
-  run(served: ServedTenant): Promise<Figures>;
-}
+type TenantStep = (served: ServedTenant) => Promise<Record<string, Figures>>;
 
 const tenantSteps: TenantStep[] = [
-  // The engine's steps belong before the baselines: the SDK baseline's 100,000 parsed devices raise this process's RSS.
-  {
-    name: 'baseline.sdkPageIterator.100k',
-    run: async (served) => ({ ...(await sdkPageIteratorBaseline(served)), latencyMs: served.latencyMs }),
-  },
-  {
-    name: 'baseline.perUser.100k',
-    run: async (served) => {
-      const figures = await perUserBaseline(served);
-      return { ...figures, latencyMs: served.latencyMs, note: `wallMs and graphRequests extrapolated from ${figures.sampled} sampled users to ${figures.users}` };
-    },
+  // The engine measures in its own process; it runs first so the tenant has served nothing else yet.
+  discoveryBench,
+  async (served) => ({ 'baseline.sdkPageIterator.100k': { ...(await sdkPageIteratorBaseline(served)), latencyMs: served.latencyMs } }),
+  async (served) => {
+    const figures = await perUserBaseline(served);
+    return { 'baseline.perUser.100k': { ...figures, latencyMs: served.latencyMs, note: `wallMs and graphRequests extrapolated from ${figures.sampled} sampled users to ${figures.users}` } };
   },
 ];
 
@@ -79,7 +72,7 @@ if (line) {
 
 const served = await startServedTenant({ devices: SERVED_DEVICES, latencyMs: SERVED_LATENCY_MS });
 try {
-  for (const step of tenantSteps) results[step.name] = await step.run(served);
+  for (const step of tenantSteps) Object.assign(results, await step(served));
 } finally {
   await served.close();
 }

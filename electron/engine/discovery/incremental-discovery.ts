@@ -52,25 +52,24 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
       (member['@removed'] ? removed : added).push([group.id, member.id]);
     }
   }
-  const before = memberSet(context);
-  const after = new Set(before);
-  const membership = new Map<string, Set<string>>();
-  for (const row of context.inventory.db.prepare('SELECT group_id, user_id FROM group_members').all() as { group_id: string; user_id: string }[]) {
-    (membership.get(row.user_id) ?? membership.set(row.user_id, new Set()).get(row.user_id)!).add(row.group_id);
-  }
-  for (const [groupId, userId] of added) (membership.get(userId) ?? membership.set(userId, new Set()).get(userId)!).add(groupId);
-  for (const [groupId, userId] of removed) membership.get(userId)?.delete(groupId);
-  for (const [userId, groups] of membership) {
-    if (groups.size > 0) after.add(userId);
-    else after.delete(userId);
-  }
-  const joined = [...after].filter((userId) => !before.has(userId));
-  const left = [...before].filter((userId) => !after.has(userId));
+  // Only the users the delta names can have joined or left; look them up one by one (indexed) rather than loading every membership.
+  const { db } = inventory;
+  const groupsOf = db.prepare('SELECT group_id FROM group_members WHERE user_id = ?').pluck();
+  const touched = new Map<string, Set<string>>();
+  for (const [, userId] of [...added, ...removed]) if (!touched.has(userId)) touched.set(userId, new Set(groupsOf.all(userId) as string[]));
+  const wasMember = new Set([...touched].filter(([, groups]) => groups.size > 0).map(([userId]) => userId));
+  for (const [groupId, userId] of added) touched.get(userId)!.add(groupId);
+  for (const [groupId, userId] of removed) touched.get(userId)!.delete(groupId);
+  const joined = [...touched].filter(([userId, groups]) => groups.size > 0 && !wasMember.has(userId)).map(([userId]) => userId);
+  const left = [...touched].filter(([userId, groups]) => groups.size === 0 && wasMember.has(userId)).map(([userId]) => userId);
+  const isMember = (userId: string): boolean => {
+    const groups = touched.get(userId);
+    return groups ? groups.size > 0 : groupsOf.get(userId) !== undefined;
+  };
 
   const watermark = Number(inventory.cursor(DISCOVERY_CURSORS.lastSyncWatermark) ?? startedAt - WATERMARK_OVERLAP_MS);
   const [joinedDevices, synced] = await Promise.all([devicesOfUsers(graph, joined, signal), syncedSince(graph, watermark, signal)]);
   return inventory.transaction(() => {
-    const { db } = inventory;
     const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)');
     const dropMember = db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?');
     for (const [groupId, userId] of added) addMember.run(groupId, userId);
@@ -82,7 +81,7 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
     let unsupported = 0;
     const seen = new Set<string>();
     for (const device of [...joinedDevices, ...synced]) {
-      if (seen.has(device.id) || !device.userId || !after.has(device.userId)) continue;
+      if (seen.has(device.id) || !device.userId || !isMember(device.userId)) continue;
       seen.add(device.id);
       upsert(device);
       if (isSupportedPlatform(device.operatingSystem)) enrolledCount += 1;
@@ -91,13 +90,9 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
     inventory.setCursor(DISCOVERY_CURSORS.groupsDeltaLink, delta.deltaLink);
     inventory.setCursor(DISCOVERY_CURSORS.lastSyncWatermark, String(startedAt - WATERMARK_OVERLAP_MS));
     const groups = db.prepare('SELECT name, status FROM enrollment_groups ORDER BY name').all() as { name: string; status: string }[];
-    return { kind: 'incremental' as const, groups, users: after.size, devicesListed: joinedDevices.length + synced.length, enrolled: enrolledCount, unsupported, nestedGroupsIgnored: nested };
+    const users = db.prepare('SELECT COUNT(DISTINCT user_id) FROM group_members').pluck().get() as number;
+    return { kind: 'incremental' as const, groups, users, devicesListed: joinedDevices.length + synced.length, enrolled: enrolledCount, unsupported, nestedGroupsIgnored: nested };
   });
-}
-
-function memberSet(context: EngineContext): Set<string> {
-  const rows = context.inventory.db.prepare('SELECT DISTINCT user_id FROM group_members').all() as { user_id: string }[];
-  return new Set(rows.map((row) => row.user_id));
 }
 
 async function devicesOfUsers(graph: GraphClient, userIds: readonly string[], signal: AbortSignal): Promise<DeviceListing[]> {
