@@ -5,11 +5,17 @@ import { createConfigurationService } from './configuration-service';
 import { enrollmentPreview } from './directory/enrollment-preview';
 import { checkGroups, publicCheck } from './directory/group-check';
 import { createDispatcher, type CallContext, type Dispatcher, type Handlers } from './dispatcher';
+import { EngineHost } from './engine/engine-host';
+import { engineConfigFrom } from './engine/engine-config-from-settings';
+import type { EngineLauncher } from './engine/engine-launcher';
+import { createEngineService, demoEndpoints } from './engine/engine-service';
 import { createEventBus, type EventBus } from './event-bus';
 import type { Logger } from './logger';
 import { SessionManager } from './session';
 import type { SettingsBackendFactory } from './settings/settings-backend';
 import { SettingsStore } from './settings/settings-store';
+import { memorySecretStore, type SecretStore } from './secrets/secret-store';
+import { createSmtpService } from './smtp-service';
 import { connectDemoTenant, type TenantConnection } from './tenant-connection';
 
 export interface CoreOptions extends AppServiceOptions {
@@ -20,6 +26,12 @@ export interface CoreOptions extends AppServiceOptions {
   connect?: () => TenantConnection;
   /** The sessions' clock (tests move it to expire a session). */
   now?: () => Date;
+  /** Starts the polling engine's process; without it the core runs no engine (unit tests). */
+  engineLauncher?: EngineLauncher;
+  /** Where secrets are kept: safeStorage-encrypted in the Electron shell, memory otherwise. */
+  secrets?: SecretStore;
+  /** How long the engine waits on a silent event stream before it counts it as caught up. */
+  engineStreamIdleMs?: number;
 }
 
 /** Everything the console does, without Electron: the Electron shell and the browser host both wrap one of these. */
@@ -42,20 +54,53 @@ export function createCore(options: CoreOptions): Core {
   let connection: TenantConnection | undefined;
   const tenant = (): TenantConnection => (connection ??= (options.connect ?? connectDemoTenant)());
   const sessions = new SessionManager(settings, audit, tenant, options.now);
+  const demo = demoEndpoints(tenant);
+  const engineHost = options.engineLauncher
+    ? new EngineHost({
+        launcher: options.engineLauncher,
+        dataDir: options.dataDir,
+        logger: options.logger,
+        endpoints: demo.endpoints,
+        clock: demo.clock,
+        config: () => engineConfigFrom(settings.get()),
+        smtp: () => smtp.connection(),
+        onStatus: (status) => events.emit('engine.status', status),
+        watchClock: (changed) => tenant().demoTenant?.clock.onChange(changed) ?? (() => undefined),
+        ...(options.engineStreamIdleMs !== undefined ? { streamIdleMs: options.engineStreamIdleMs } : {}),
+      })
+    : undefined;
+  const smtp = createSmtpService(settings, options.secrets ?? memorySecretStore(), audit, () => engineHost?.smtpChanged());
+  const engine = createEngineService(engineHost, options.logger);
+  // The engine runs while a connector is configured, unless an admin stopped it.
+  let stoppedByAdmin = false;
+  const followSettings = (): void => {
+    if (!engineHost) return;
+    engineHost.configure();
+    if (!stoppedByAdmin && engineConfigFrom(settings.get()) !== null) {
+      void engineHost.start().catch((error: unknown) => options.logger.error(`The polling engine could not start: ${String(error)}`));
+    }
+  };
+  // Every accepted configuration change reaches the engine before the call answers.
+  const reconfiguring = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
+    const result = handler(...args);
+    followSettings();
+    return result;
+  };
+  followSettings();
 
   const handlers: Handlers = {
     'app.info': () => app.info(),
     'app.health': () => app.health(),
     'settings.get': () => config.systemSettings(),
     'access.save': (request, context) => config.saveAccess(request, context),
-    'connector.save': (request, context) => config.saveConnector(request, context),
-    'connector.delete': (_request, context) => config.deleteConnector(context),
-    'enrollmentSettings.save': (request, context) => config.saveEnrollmentSettings(request, context),
+    'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
+    'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
+    'enrollmentSettings.save': reconfiguring((request, context) => config.saveEnrollmentSettings(request, context)),
     'classifications.list': () => config.classifications(),
-    'classifications.setLevel': (request, context) => config.setClassificationLevel(request, context),
-    'classifications.reset': (_request, context) => config.resetClassifications(context),
+    'classifications.setLevel': reconfiguring((request, context) => config.setClassificationLevel(request, context)),
+    'classifications.reset': reconfiguring((_request, context) => config.resetClassifications(context)),
     'preferences.get': (_request, context) => config.preferences(context),
-    'preferences.save': (request, context) => config.savePreferences(request, context),
+    'preferences.save': reconfiguring((request, context) => config.savePreferences(request, context)),
     'groups.validate': async (request) => ({ results: (await checkGroups(tenant().graph, request.names)).map(publicCheck) }),
     'enrollment.preview': (request) => enrollmentPreview(tenant().graph, request.names),
     'audit.list': (request) => config.auditPage(request),
@@ -65,6 +110,20 @@ export function createCore(options: CoreOptions): Core {
     'session.signOut': () => sessions.signOut(),
     'consent.grant': () => sessions.grantConsent(),
     'consent.decline': () => sessions.declineConsent(),
+    'engine.status': () => engine.status(),
+    'engine.start': () => {
+      stoppedByAdmin = false;
+      return engine.start();
+    },
+    'engine.stop': () => {
+      stoppedByAdmin = true;
+      return engine.stop();
+    },
+    'engine.pollNow': (request) => engine.pollNow(request),
+    'enrollment.removalImpact': (request) => engine.removalImpact(request),
+    'smtp.get': () => smtp.view(),
+    'smtp.save': (request, context) => smtp.save(request, context),
+    'smtp.delete': (_request, context) => smtp.remove(context),
   };
   return {
     dispatcher: createDispatcher(handlers, options.logger, {
@@ -73,6 +132,9 @@ export function createCore(options: CoreOptions): Core {
     }),
     events,
     session: () => sessions.context(),
-    close: async () => {},
+    close: async () => {
+      await engineHost?.close();
+      await demo.close();
+    },
   };
 }

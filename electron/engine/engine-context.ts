@@ -1,4 +1,5 @@
 // What every poll step gets: the clients, the inventory, the tenant's clock and the configuration in force.
+import { POLL_PHASES } from '../../shared/ipc/engine-channels';
 import type { GraphClient } from '../graph/graph-client';
 import type { MobileRiskClient } from '../mobile-risk/mobile-risk-client';
 import type { Inventory } from './inventory/inventory';
@@ -18,5 +19,5 @@ export interface EngineContext {
   progress: (phase: PollPhase, done: number, total: number | null) => void;
 }
 
-export const POLL_PHASES = ['discovery', 'telemetry', 'checkins', 'evaluation', 'stateSync', 'mail'] as const;
+export { POLL_PHASES };
 export type PollPhase = (typeof POLL_PHASES)[number];

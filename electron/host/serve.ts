@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
+import { nodeEngineLauncher } from '../core/engine/engine-launcher';
 import { createConsoleLogger } from '../core/logger';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { RENDERER_DIR, readProjectVersion } from './project-paths';
@@ -20,7 +21,7 @@ export async function serve(options: ServeOptions = {}): Promise<BrowserHost> {
     throw new Error(`The renderer is not built in ${rendererDir}: run "npm run build:renderer" first.`);
   }
   const dataDir = resolveDataDir();
-  const core = createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger });
+  const core = createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger, engineLauncher: nodeEngineLauncher() });
   const host = await startBrowserHost({ core, rendererDir, logger, ...(options.port !== undefined ? { port: options.port } : {}) });
   const stop = (): void => {
     void host

@@ -9,8 +9,9 @@ import {
   intuneConnectorSchema,
   notificationSwitchesSchema,
 } from './configuration-schema';
+import { smtpSettingsSchema } from './smtp-settings';
 
-export const CONFIGURATION_SCHEMA_VERSION = 1;
+export const CONFIGURATION_SCHEMA_VERSION = 2;
 
 export const consentSchema = z.object({ grantedBy: z.string().min(1).max(256), grantedAt: z.iso.datetime() }).strict();
 export type Consent = z.infer<typeof consentSchema>;
@@ -25,6 +26,8 @@ export const configurationDocumentSchema = z
     classificationLevels: classificationLevelsSchema,
     /** Each console user's e-mail notification switches, by user object id. */
     notifications: z.record(z.string().min(1).max(128), notificationSwitchesSchema),
+    /** The SMTP server for error reports and digests; its password is kept apart, encrypted. */
+    smtp: smtpSettingsSchema.nullable(),
   })
   .strict();
 export type ConfigurationDocument = z.infer<typeof configurationDocumentSchema>;
@@ -38,5 +41,6 @@ export function defaultConfiguration(): ConfigurationDocument {
     enrollment: { ...DEFAULT_ENROLLMENT_SETTINGS },
     classificationLevels: {},
     notifications: {},
+    smtp: null,
   };
 }

@@ -23,10 +23,18 @@ export const CHANNEL_NAMES = [
   'session.signOut',
   'consent.grant',
   'consent.decline',
+  'engine.status',
+  'engine.start',
+  'engine.stop',
+  'engine.pollNow',
+  'enrollment.removalImpact',
+  'smtp.get',
+  'smtp.save',
+  'smtp.delete',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['app.notice'] as const;
+export const EVENT_NAMES = ['app.notice', 'engine.status'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

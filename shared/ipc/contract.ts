@@ -21,7 +21,9 @@ import {
   setClassificationLevelSchema,
   systemSettingsSchema,
 } from './configuration-channels';
+import { engineStatusSchema, pollNowRequestSchema, removalImpactRequestSchema, removalImpactSchema } from './engine-channels';
 import { demoSignInSchema, sessionSchema } from './session-channels';
+import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -93,11 +95,21 @@ export const channels = {
   'session.signOut': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
   'consent.grant': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
   'consent.decline': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
+  'engine.status': channel({ request: noInput, response: engineStatusSchema, access: EVERY_ROLE, mutates: false }),
+  'engine.start': channel({ request: noInput, response: engineStatusSchema, access: FULL, mutates: true }),
+  'engine.stop': channel({ request: noInput, response: engineStatusSchema, access: FULL, mutates: true }),
+  // Answers when the poll has started; progress and the result come as engine.status events.
+  'engine.pollNow': channel({ request: pollNowRequestSchema, response: engineStatusSchema, access: FULL, mutates: true }),
+  'enrollment.removalImpact': channel({ request: removalImpactRequestSchema, response: removalImpactSchema, access: FULL, mutates: false }),
+  'smtp.get': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: false }),
+  'smtp.save': channel({ request: smtpSaveSchema, response: smtpViewSchema, access: FULL, mutates: true }),
+  'smtp.delete': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: true }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */
 export const events = {
   'app.notice': noticeSchema,
+  'engine.status': engineStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type RequestOf<K extends ChannelName> = z.input<(typeof channels)[K]['request']>;

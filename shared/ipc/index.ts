@@ -5,3 +5,5 @@ export * from './roles';
 export * from './validate';
 export * from './configuration-channels';
 export * from './session-channels';
+export * from './engine-channels';
+export * from './smtp-channels';

@@ -5,6 +5,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { sessionSchema, unwrap, type ChannelName, type Session } from '../../shared/ipc';
 import { createCore, type Core } from '../../electron/core/core';
+import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
 import { createMemoryLogger } from '../../electron/core/logger';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { readProjectVersion, RENDERER_DIR } from '../../electron/host/project-paths';
@@ -60,7 +61,7 @@ function closeOnce<T extends { close(): Promise<void> }>(closable: T): T {
 }
 
 function startCore(dataDir: string): Core {
-  return closeOnce(createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger() }));
+  return closeOnce(createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher() }));
 }
 
 async function startHost(core: Core): Promise<BrowserHost> {

@@ -79,7 +79,18 @@ describe('SettingsStore', () => {
     fs.writeFileSync(settingsFile(dir), JSON.stringify({ enrollment: { disconnectedAfterDays: 30 }, connector }));
     const store = new SettingsStore(dir);
     expect(store.startupNotices).toEqual([]);
-    expect(store.get()).toMatchObject({ schemaVersion: 1, enrollment: { disconnectedAfterDays: 30 }, connector, access: null });
-    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(1);
+    expect(store.get()).toMatchObject({ schemaVersion: 2, enrollment: { disconnectedAfterDays: 30 }, connector, access: null, smtp: null });
+    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('migrates a version 1 file (before SMTP settings), keeping its settings', () => {
+    const dir = dataDir();
+    const v1 = { ...defaultConfiguration(), schemaVersion: 1, connector } as Record<string, unknown>;
+    delete v1.smtp;
+    fs.writeFileSync(settingsFile(dir), JSON.stringify(v1));
+    const store = new SettingsStore(dir);
+    expect(store.startupNotices).toEqual([]);
+    expect(store.get()).toEqual({ ...defaultConfiguration(), connector });
+    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(2);
   });
 });

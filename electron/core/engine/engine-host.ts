@@ -16,6 +16,8 @@ export interface EngineHostOptions {
   config: () => EngineConfig | null;
   smtp: () => SmtpConnection | null;
   onStatus: (status: EngineStatus) => void;
+  /** Calls back when the tenant's clock jumps or changes speed; returns the unsubscribe. */
+  watchClock?: (changed: () => void) => () => void;
   streamIdleMs?: number;
   /** Restart a crashed engine after this delay. */
   restartDelayMs?: number;
@@ -31,6 +33,7 @@ export class EngineHost {
   private statusValue: EngineStatus = NOT_STARTED;
   private wanted: 'running' | 'paused' | 'closed' = 'paused';
   private crashes: number[] = [];
+  private unwatchClock: (() => void) | undefined;
 
   constructor(private readonly options: EngineHostOptions) {}
 
@@ -80,6 +83,7 @@ export class EngineHost {
 
   async close(): Promise<void> {
     this.wanted = 'closed';
+    this.unwatchClock?.();
     const process = this.process;
     this.process = undefined;
     if (!process) return;
@@ -99,6 +103,7 @@ export class EngineHost {
 
   private async spawn(): Promise<void> {
     const endpoints = await this.options.endpoints();
+    this.unwatchClock ??= this.options.watchClock?.(() => this.clockChanged());
     const child = this.options.launcher();
     this.process = child;
     const ready = new Promise<void>((resolve, reject) => {

@@ -17,6 +17,7 @@ const MIGRATIONS: Record<number, Migration> = {
     ...document,
     schemaVersion: 1,
   }),
+  2: (document) => ({ smtp: null, ...document, schemaVersion: 2 }),
 };
 
 export class MigrationError extends Error {}

@@ -1,0 +1,42 @@
+// Channel schemas for the polling engine (issue 6): its status and progress, start,
+// stop, poll now, and the impact of removing enrollment groups.
+import { LIMITS } from '../config/configuration-schema';
+import { DEVICE_STATES } from '../domain/device-state';
+import { z } from './zod';
+
+export const POLL_PHASES = ['discovery', 'telemetry', 'checkins', 'evaluation', 'stateSync', 'mail'] as const;
+
+const stateCountsSchema = z.object(Object.fromEntries(DEVICE_STATES.map((state) => [state, z.number().int()])) as Record<(typeof DEVICE_STATES)[number], z.ZodNumber>);
+
+export const pollResultSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['full', 'incremental']),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  outcome: z.enum(['ok', 'partial', 'aborted']),
+  errors: z.array(z.object({ step: z.string(), message: z.string() })),
+  graphRequests: z.number().int().nullable(),
+  counts: stateCountsSchema.nullable(),
+  unsupported: z.number().int().nullable(),
+  synced: z.boolean(),
+  mailsSent: z.number().int(),
+});
+export type PollResultView = z.infer<typeof pollResultSchema>;
+
+export const engineStatusSchema = z.object({
+  state: z.enum(['notConfigured', 'stopped', 'idle', 'polling']),
+  phase: z.enum(POLL_PHASES).nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  lastPoll: pollResultSchema.nullable(),
+  /** Real time (ms) of the next scheduled poll. */
+  nextPollAt: z.number().nullable(),
+});
+export type EngineStatusView = z.infer<typeof engineStatusSchema>;
+
+export const pollNowRequestSchema = z.object({ full: z.boolean({ error: 'full is true or false.' }).optional() }).strict();
+
+export const removalImpactRequestSchema = z
+  .object({ names: z.array(z.string().min(1).max(LIMITS.groupNameLength)).min(1).max(LIMITS.enrollmentGroups.max) })
+  .strict();
+export const removalImpactSchema = z.object({ groups: z.array(z.string()), users: z.number().int(), devices: z.number().int() });
+export type RemovalImpactView = z.infer<typeof removalImpactSchema>;
