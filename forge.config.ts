@@ -12,13 +12,22 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 const config: ForgeConfig = {
   packagerConfig: {
-    asar: true,
+    // The SQLite binding's .node binary cannot load from inside the asar archive.
+    asar: { unpack: '**/*.node' },
     name: 'MTD Connector Console',
     executableName: 'mtd-connector-console',
     appBundleId: 'com.mtdconsole.connector',
     appCategoryType: 'public.app-category.business',
   },
   rebuildConfig: {},
+  hooks: {
+    // The Vite plugin packages only the bundles; the engine's one external module (better-sqlite3, Node-API, prebuilt) is copied in.
+    packageAfterCopy: async (_config, buildPath) => {
+      const { cp } = await import('node:fs/promises');
+      const { join } = await import('node:path');
+      await cp(join(import.meta.dirname, 'node_modules', 'better-sqlite3'), join(buildPath, 'node_modules', 'better-sqlite3'), { recursive: true });
+    },
+  },
   makers: [
     new MakerSquirrel({ name: 'mtd_connector_console' }),
     new MakerDMG({ format: 'ULFO' }),
@@ -32,6 +41,7 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/shell/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/shell/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+        { entry: 'electron/engine/engine-process.ts', config: 'vite.engine.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

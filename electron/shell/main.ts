@@ -8,7 +8,10 @@ import { APP_ORIGIN_URL } from '../core/trusted-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyNavigationAndWindows, denyPermissions } from './hardening';
 import { forwardEvents, registerContractHandlers } from './ipc-main';
+import { encryptedSecretStore } from '../core/secrets/secret-store';
 import { electronStoreSettingsBackend } from './electron-store-backend';
+import { utilityEngineLauncher } from './engine-utility-process';
+import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createMainWindow } from './window';
 
 const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
@@ -55,7 +58,15 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession, devServerUrl);
     serveRenderer(rendererDir);
-    core = createCore({ version: app.getVersion(), host: 'electron', dataDir, logger, settingsBackend: electronStoreSettingsBackend });
+    core = createCore({
+      version: app.getVersion(),
+      host: 'electron',
+      dataDir,
+      logger,
+      settingsBackend: electronStoreSettingsBackend,
+      engineLauncher: utilityEngineLauncher(),
+      secrets: encryptedSecretStore(dataDir, createSafeStorageCipher()),
+    });
     registerContractHandlers(core, devServerUrl);
     forwardEvents(core, () => BrowserWindow.getAllWindows(), devServerUrl);
     openWindow();

@@ -14,10 +14,14 @@ export interface EngineProcess {
 
 export type EngineLauncher = () => EngineProcess;
 
-export const ENGINE_ENTRY = path.resolve(import.meta.dirname, '../../engine/engine-process.ts');
+/** The TypeScript entry, for hosts that run from source (resolved when called: the Electron bundle never asks). */
+export function engineEntry(): string {
+  return path.resolve(import.meta.dirname, '../../engine/engine-process.ts');
+}
 
-export function nodeEngineLauncher(entry: string = ENGINE_ENTRY): EngineLauncher {
+export function nodeEngineLauncher(entry?: string): EngineLauncher {
   return () => {
+    entry ??= engineEntry();
     const child = fork(entry, [], {
       execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
       // Structured clone, so numbers and nested objects cross as they are.
