@@ -70,7 +70,7 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   const smtp = createSmtpService(settings, options.secrets ?? memorySecretStore(), audit, () => engineHost?.smtpChanged());
-  const engine = createEngineService(engineHost, options.logger);
+  const engine = createEngineService(engineHost, options.logger, () => settings.get().connector !== null);
   // The engine runs while a connector is configured, unless an admin stopped it.
   let stoppedByAdmin = false;
   const followSettings = (): void => {

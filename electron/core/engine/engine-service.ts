@@ -30,7 +30,7 @@ export function demoEndpoints(tenant: () => TenantConnection): { endpoints: () =
   };
 }
 
-export function createEngineService(host: EngineHost | undefined, logger: Logger) {
+export function createEngineService(host: EngineHost | undefined, logger: Logger, configured: () => boolean) {
   const require = (): EngineHost => {
     if (!host) throw new AppError({ code: 'unavailable', message: 'The polling engine does not run in this host.' });
     return host;
@@ -47,7 +47,7 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
     },
     pollNow(request: { full?: boolean | undefined }): EngineStatusView {
       const engine = require();
-      if (engine.status().state === 'notConfigured') throw new AppError({ code: 'conflict', message: 'Add the Intune connector first: there is nothing to poll yet.' });
+      if (!configured()) throw new AppError({ code: 'conflict', message: 'Add the Intune connector first: there is nothing to poll yet.' });
       engine.pollNow({ full: request.full === true }).catch((error: unknown) => logger.warn(`The poll did not finish: ${String(error)}`));
       return engine.status();
     },

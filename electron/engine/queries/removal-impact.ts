@@ -23,8 +23,12 @@ export function removalImpact(inventory: Inventory, removedNames: readonly strin
     if ([...groups].some((id) => removed.has(id)) && ![...groups].some((id) => kept.has(id))) leaving.add(userId);
   }
   let devices = 0;
+  const owners = new Set<string>();
   for (const row of db.prepare("SELECT user_id FROM devices WHERE supported = 1 AND state IS NOT NULL AND state != 'deactivated'").iterate() as IterableIterator<{ user_id: string | null }>) {
-    if (row.user_id && leaving.has(row.user_id)) devices += 1;
+    if (!row.user_id || !leaving.has(row.user_id)) continue;
+    devices += 1;
+    owners.add(row.user_id);
   }
-  return { groups: [...removedNames], users: leaving.size, devices };
+  // The users whose enrolled devices would be deactivated, as the confirmation says.
+  return { groups: [...removedNames], users: owners.size, devices };
 }

@@ -1,0 +1,95 @@
+// The engine channels through the real core: the engine's own process starts when a
+// connector is saved, polls the demo tenant (served on loopback), reports its status
+// as events, and answers poll now, stop, start and the removal impact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core/core';
+import type { CallContext } from '../../electron/core/dispatcher';
+import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
+import { createMemoryLogger } from '../../electron/core/logger';
+import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
+import type { EngineStatusView, Envelope, RemovalImpactView } from '../../shared/ipc';
+import { makeTempDir } from '../support/temp-dir';
+import { truth } from '../support/tenant-truth';
+
+const ADMIN: CallContext = { role: 'full', user: { id: 'u-admin', displayName: 'Ada Admin' } };
+const READER: CallContext = { role: 'restricted', user: { id: 'u-reader', displayName: 'Rémi Reader' } };
+const connector = { heartbeatMinutes: 15, enrollmentGroups: ['Mobile Users', 'Mobile Pilot'], newDeviceCheckMinutes: 5, stateSync: { deviceStatus: true, threatStatus: true }, errorReportRecipients: ['secops@contoso.com'] };
+
+describe('engine channels', () => {
+  const temp = makeTempDir('mtd-engine-channels-');
+  let core: Core;
+  let connection: TenantConnection;
+  const statuses: EngineStatusView[] = [];
+  const call = async <T>(channel: string, payload?: unknown, context: CallContext = ADMIN): Promise<Envelope<T>> => (await core.dispatcher.dispatch(channel, payload, context)) as Envelope<T>;
+  const until = async (predicate: (status: EngineStatusView) => boolean, timeoutMs = 30_000): Promise<EngineStatusView> => {
+    const started = Date.now();
+    for (;;) {
+      const found = statuses.find(predicate);
+      if (found) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`No engine status matched in ${timeoutMs} ms; last: ${JSON.stringify(statuses.at(-1))}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  beforeAll(() => {
+    connection = connectDemoTenant({ devices: 400, seed: 'engine-channels' });
+    connection.demoTenant!.clock.setSpeed(0);
+    core = createCore({ version: '1.0.0', host: 'browser', dataDir: temp.dir, logger: createMemoryLogger(), connect: () => connection, engineLauncher: nodeEngineLauncher(), engineStreamIdleMs: 200 });
+    core.events.subscribe((event, payload) => {
+      if (event === 'engine.status') statuses.push(payload as EngineStatusView);
+    });
+  });
+  afterAll(async () => {
+    await core.close();
+    temp.cleanup();
+  });
+
+  it('runs no engine before a connector exists', async () => {
+    expect(await call('engine.status')).toEqual({ ok: true, result: { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null } });
+    expect(await call('engine.pollNow', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('starts polling when the connector is saved, and reports counts equal to the tenant\'s truth', async () => {
+    expect(await call('connector.save', connector)).toMatchObject({ ok: true });
+    const done = await until((status) => status.lastPoll !== null);
+    expect(done.lastPoll!.errors).toEqual([]);
+    expect(statuses.some((status) => status.state === 'polling' && status.phase === 'discovery')).toBe(true);
+    const expected = truth(connection.demoTenant!, connector.enrollmentGroups);
+    const counted = { pending: 0, active: 0, disconnected: 0, deactivated: 0 };
+    for (const row of expected.values()) counted[row.state] += 1;
+    expect(done.lastPoll!.counts).toEqual(counted);
+    expect(await call('engine.status', undefined, READER)).toMatchObject({ ok: true, result: { lastPoll: { id: done.lastPoll!.id } } });
+  });
+
+  it('polls now for Full users only, with progress as events', async () => {
+    expect(await call('engine.pollNow', { full: true }, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('engine.pollNow', { full: 'yes' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const before = statuses.length;
+    expect(await call('engine.pollNow', { full: true })).toMatchObject({ ok: true });
+    const second = await until((status) => (status.lastPoll?.id ?? 0) >= 2);
+    expect(second.lastPoll!.kind).toBe('full');
+    expect(statuses.slice(before).some((status) => status.phase === 'evaluation')).toBe(true);
+  });
+
+  it('tells how many devices removing an enrollment group deactivates', async () => {
+    const answer = await call<RemovalImpactView>('enrollment.removalImpact', { names: ['Mobile Users'] });
+    const tenant = connection.demoTenant!;
+    const pilot = new Set(tenant.data.groups.find((group) => group.displayName === 'Mobile Pilot')!.memberUserIds);
+    const onlyMobileUsers = [...truth(tenant, ['Mobile Users']).entries()].filter(([id, row]) => row.state !== 'deactivated' && !pilot.has(tenant.devicesById.get(id)!.userId));
+    expect(answer).toEqual({ ok: true, result: { groups: ['Mobile Users'], users: new Set(onlyMobileUsers.map(([id]) => tenant.devicesById.get(id)!.userId)).size, devices: onlyMobileUsers.length } });
+    expect(onlyMobileUsers.length).toBeGreaterThan(0);
+    expect(await call('enrollment.removalImpact', { names: ['Mobile Pilot'] })).toMatchObject({ ok: true, result: { devices: 0 } });
+  });
+
+  it('stops and starts again', async () => {
+    expect(await call('engine.stop')).toMatchObject({ ok: true, result: { state: 'stopped', nextPollAt: null } });
+    statuses.length = 0;
+    expect(await call('engine.start')).toMatchObject({ ok: true });
+    await until((status) => status.state === 'idle' || status.state === 'polling');
+  });
+
+  it('goes back to "not configured" when the connector is deleted', async () => {
+    expect(await call('connector.delete')).toMatchObject({ ok: true });
+    await until((status) => status.state === 'notConfigured');
+  });
+});
