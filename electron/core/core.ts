@@ -55,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
   const tenant = (): TenantConnection => (connection ??= (options.connect ?? connectDemoTenant)());
   const sessions = new SessionManager(settings, audit, tenant, options.now);
   const demo = demoEndpoints(tenant);
+  let lastPollSeen: number | undefined;
   const engineHost = options.engineLauncher
     ? new EngineHost({
         launcher: options.engineLauncher,
@@ -64,7 +65,13 @@ export function createCore(options: CoreOptions): Core {
         clock: demo.clock,
         config: () => engineConfigFrom(settings.get()),
         smtp: () => smtp.connection(),
-        onStatus: (status) => events.emit('engine.status', status),
+        onStatus: (status) => {
+          events.emit('engine.status', status);
+          if (status.lastPoll && status.lastPoll.id !== lastPollSeen) {
+            lastPollSeen = status.lastPoll.id;
+            void sessions.recheckRole().catch((error: unknown) => options.logger.warn(`The signed-in user's role could not be re-checked: ${String(error)}`));
+          }
+        },
         watchClock: (changed) => tenant().demoTenant?.clock.onChange(changed) ?? (() => undefined),
         ...(options.engineStreamIdleMs !== undefined ? { streamIdleMs: options.engineStreamIdleMs } : {}),
       })

@@ -104,6 +104,31 @@ export class SessionManager {
     return this.view();
   }
 
+  /**
+   * Roles are re-checked at every poll: a user removed from the access groups loses the
+   * session, one moved to the other group gets that group's role. Answers whether anything changed.
+   */
+  async recheckRole(): Promise<boolean> {
+    const current = this.current;
+    if (!current) return false;
+    const connection = this.tenant();
+    const groups = await this.accessGroups(connection);
+    const memberOf: MemberOf[] = [];
+    for await (const item of connection.graph.items<MemberOf>(`/users/${encodeURIComponent(current.user.id)}/memberOf`)) memberOf.push(item);
+    const ids = new Set(memberOf.filter((m) => m['@odata.type'] === '#microsoft.graph.group').map((m) => m.id));
+    const role: Role | null = groups.full && ids.has(groups.full.id) ? 'full' : groups.restricted && ids.has(groups.restricted.id) ? 'restricted' : null;
+    // The session may have ended or changed hands while Graph answered.
+    if (this.current !== current || role === current.role) return false;
+    if (role === null) {
+      this.record(current.user.displayName, 'sign-in', 'access group membership removed', 'denied');
+      this.current = null;
+    } else {
+      this.record(current.user.displayName, 'sign-in', role === 'full' ? 'role changed to Full access' : 'role changed to Restricted access', 'ok');
+      this.current = { ...current, role };
+    }
+    return true;
+  }
+
   signOut(): Session {
     this.current = null;
     this.pendingConsent = null;

@@ -81,6 +81,37 @@ describe('engine channels', () => {
     expect(await call('enrollment.removalImpact', { names: ['Mobile Pilot'] })).toMatchObject({ ok: true, result: { devices: 0 } });
   });
 
+  it('re-checks the signed-in user\'s role at every poll', async () => {
+    const tenant = connection.demoTenant!;
+    const user = tenant.data.users.find((candidate) => candidate.role === 'full')!;
+    const fullGroup = tenant.data.groups.find((group) => group.displayName === 'MTD Console Full Access')!;
+    const restrictedGroup = tenant.data.groups.find((group) => group.displayName === 'MTD Console Restricted Access')!;
+    const admin = tenant.data.users.find((candidate) => candidate.role === 'globalAdmin')!;
+    const signedOut: CallContext = { role: null, user: null };
+    // Consent first: until a Global Administrator grants it, every sign-in fails.
+    await call('session.signInDemo', { userPrincipalName: admin.userPrincipalName }, signedOut);
+    expect(await call('consent.grant', undefined, signedOut)).toMatchObject({ ok: true });
+    await call('session.signOut', undefined, signedOut);
+    expect(await call('session.signInDemo', { userPrincipalName: user.userPrincipalName }, signedOut)).toMatchObject({ ok: true, result: { role: 'full' } });
+    const pollAndSettle = async (): Promise<void> => {
+      const last = statuses.at(-1)?.lastPoll?.id ?? 0;
+      await call('engine.pollNow', {});
+      await until((status) => (status.lastPoll?.id ?? 0) > last);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    tenant.removeGroupMember(fullGroup.id, user.id);
+    tenant.addGroupMember(restrictedGroup.id, user.id);
+    await pollAndSettle();
+    expect(core.session().role).toBe('restricted');
+    tenant.removeGroupMember(restrictedGroup.id, user.id);
+    await call('engine.status', undefined, core.session());
+    const restricted = core.session();
+    expect(await call('engine.pollNow', {}, restricted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await pollAndSettle();
+    expect(core.session()).toEqual({ role: null });
+    tenant.addGroupMember(fullGroup.id, user.id);
+  });
+
   it('stops and starts again', async () => {
     expect(await call('engine.stop')).toMatchObject({ ok: true, result: { state: 'stopped', nextPollAt: null } });
     statuses.length = 0;
