@@ -128,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'engine.pollNow': (request) => engine.pollNow(request),
     'enrollment.removalImpact': (request) => engine.removalImpact(request),
+    'stateSync.drift': () => engine.drift(),
     'smtp.get': () => smtp.view(),
     'smtp.save': (request, context) => smtp.save(request, context),
     'smtp.delete': (_request, context) => smtp.remove(context),

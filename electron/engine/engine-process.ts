@@ -53,7 +53,7 @@ async function handle(message: ToEngine): Promise<void> {
   if (!runner) throw new Error('The engine has not been initialised.');
   switch (message.type) {
     case 'configure':
-      return runner.engine.configure(message.config);
+      return runner.configure(message.config);
     case 'clock':
       return runner.setClock(message.clock);
     case 'smtp':

@@ -40,7 +40,7 @@ export type ToEngine =
   | { type: 'pollNow'; requestId: number; options: PollOptions }
   | { type: 'query'; requestId: number; query: EngineQuery };
 
-export type EngineQuery = { kind: 'removalImpact'; groupNames: string[] } | { kind: 'integrityCheck' };
+export type EngineQuery = { kind: 'removalImpact'; groupNames: string[] } | { kind: 'integrityCheck' } | { kind: 'drift' };
 
 export type FromEngine =
   | { type: 'ready' }

@@ -7,13 +7,16 @@ import type { Mailer } from '../mail/mailer';
 import { createSmtpMailer } from '../mail/smtp-mailer';
 import { connectMobileRisk } from '../mobile-risk/mobile-risk-client';
 import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engine-protocol';
+import type { EngineConfig } from './engine-config';
 import { Inventory } from './inventory/inventory';
 import { PollingEngine } from './polling-engine';
+import { driftReport } from './queries/drift-report';
 import { removalImpact } from './queries/removal-impact';
 import { createPartnerClient } from './state-sync/partner-client';
 
 export interface EngineRunner {
   engine: PollingEngine;
+  configure(config: EngineConfig | null): void;
   inventory: Inventory;
   setClock(clock: ClockAnchor): void;
   setSmtp(smtp: SmtpConnection | null): void;
@@ -55,14 +58,20 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
     graphRequests: () => graphRequests,
     ...(init.streamIdleMs !== undefined ? { streamIdleMs: init.streamIdleMs } : {}),
   });
+  let currentConfig = init.config;
   engine.configure(init.config);
   return {
+    configure(config) {
+      currentConfig = config;
+      engine.configure(config);
+    },
     engine,
     inventory,
     setClock: (next) => (clock = next),
     setSmtp,
     query(query) {
       if (query.kind === 'integrityCheck') return inventory.integrityCheck();
+      if (query.kind === 'drift') return driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true });
       return removalImpact(inventory, query.groupNames);
     },
     async close() {

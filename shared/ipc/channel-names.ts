@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'engine.stop',
   'engine.pollNow',
   'enrollment.removalImpact',
+  'stateSync.drift',
   'smtp.get',
   'smtp.save',
   'smtp.delete',

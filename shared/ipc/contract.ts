@@ -21,7 +21,7 @@ import {
   setClassificationLevelSchema,
   systemSettingsSchema,
 } from './configuration-channels';
-import { engineStatusSchema, pollNowRequestSchema, removalImpactRequestSchema, removalImpactSchema } from './engine-channels';
+import { driftReportSchema, engineStatusSchema, pollNowRequestSchema, removalImpactRequestSchema, removalImpactSchema } from './engine-channels';
 import { demoSignInSchema, sessionSchema } from './session-channels';
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
 
@@ -101,6 +101,7 @@ export const channels = {
   // Answers when the poll has started; progress and the result come as engine.status events.
   'engine.pollNow': channel({ request: pollNowRequestSchema, response: engineStatusSchema, access: FULL, mutates: true }),
   'enrollment.removalImpact': channel({ request: removalImpactRequestSchema, response: removalImpactSchema, access: FULL, mutates: false }),
+  'stateSync.drift': channel({ request: noInput, response: driftReportSchema, access: FULL, mutates: false }),
   'smtp.get': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: false }),
   'smtp.save': channel({ request: smtpSaveSchema, response: smtpViewSchema, access: FULL, mutates: true }),
   'smtp.delete': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: true }),

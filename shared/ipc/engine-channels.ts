@@ -40,3 +40,9 @@ export const removalImpactRequestSchema = z
   .strict();
 export const removalImpactSchema = z.object({ groups: z.array(z.string()), users: z.number().int(), devices: z.number().int() });
 export type RemovalImpactView = z.infer<typeof removalImpactSchema>;
+
+export const driftReportSchema = z.object({
+  total: z.number().int(),
+  rows: z.array(z.object({ deviceId: z.string(), deviceName: z.string().nullable(), userPrincipalName: z.string().nullable(), intune: z.string().nullable(), console: z.string() })),
+});
+export type DriftReportView = z.infer<typeof driftReportSchema>;

@@ -81,6 +81,11 @@ describe('engine channels', () => {
     expect(await call('enrollment.removalImpact', { names: ['Mobile Pilot'] })).toMatchObject({ ok: true, result: { devices: 0 } });
   });
 
+  it('answers the drift report (the demo tenant is synced, so nothing drifts after a full poll)', async () => {
+    expect(await call('stateSync.drift')).toEqual({ ok: true, result: { total: 0, rows: [] } });
+    expect(await call('stateSync.drift', undefined, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('re-checks the signed-in user\'s role at every poll', async () => {
     const tenant = connection.demoTenant!;
     const user = tenant.data.users.find((candidate) => candidate.role === 'full')!;

@@ -38,7 +38,7 @@ export function engineConfig(overrides: Partial<EngineConfig> = {}): EngineConfi
   };
 }
 
-export function createEngineHarness(options: DemoTenantOptions & { config?: Partial<EngineConfig>; mailer?: () => Mailer | undefined; tenant?: DemoTenant } = {}): EngineHarness {
+export function createEngineHarness(options: DemoTenantOptions & { config?: Partial<EngineConfig>; mailer?: () => Mailer | undefined; tenant?: DemoTenant; reportOnly?: boolean } = {}): EngineHarness {
   const tenant = options.tenant ?? createDemoTenant({ seed: 'engine', devices: 200, speed: 0, ...options });
   const credentials = tenant.credentials();
   let graphRequests = 0;
@@ -66,7 +66,7 @@ export function createEngineHarness(options: DemoTenantOptions & { config?: Part
         inventory: harness.inventory,
         graph,
         mobileRisk,
-        partner,
+        partner: options.reportOnly ? undefined : partner,
         now: () => tenant.clock.now(),
         graphRequests: () => graphRequests,
         streamIdleMs: 150,

@@ -1,7 +1,7 @@
 // The engine channels in main: status, start, stop, poll now and the impact of
 // removing enrollment groups, over the engine host; the demo tenant is served on
 // loopback for the engine's process, which reaches it as it would a real tenant.
-import { AppError, type EngineStatusView, type RemovalImpactView } from '../../../shared/ipc';
+import { AppError, type DriftReportView, type EngineStatusView, type RemovalImpactView } from '../../../shared/ipc';
 import { serveDemoTenant, type ServedDemoTenant } from '../../demo-tenant/serve-demo-tenant';
 import type { ClockAnchor, TenantEndpoints } from '../../engine/engine-protocol';
 import type { Logger } from '../logger';
@@ -50,6 +50,9 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
       if (!configured()) throw new AppError({ code: 'conflict', message: 'Add the Intune connector first: there is nothing to poll yet.' });
       engine.pollNow({ full: request.full === true }).catch((error: unknown) => logger.warn(`The poll did not finish: ${String(error)}`));
       return engine.status();
+    },
+    async drift(): Promise<DriftReportView> {
+      return (await require().query({ kind: 'drift' })) as DriftReportView;
     },
     async removalImpact(request: { names: string[] }): Promise<RemovalImpactView> {
       return (await require().query({ kind: 'removalImpact', groupNames: request.names })) as RemovalImpactView;
