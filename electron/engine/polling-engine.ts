@@ -32,6 +32,8 @@ export interface EngineDeps {
   graphRequests?: () => number;
   /** How long the event stream may be silent before the poll counts it as caught up. */
   streamIdleMs?: number;
+  /** How long the event stream may take to open before the telemetry step fails. */
+  streamConnectTimeoutMs?: number;
 }
 
 export interface PollOptions {
@@ -176,7 +178,7 @@ export class PollingEngine {
     try {
       const discovery = await step('discovery', () => discover(context, options.full === true));
       if (discovery) kind = discovery.kind;
-      await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs));
+      await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
       await step('checkins', () => sweepCheckins(context));
       evaluation = await step('evaluation', () => {
         inventory.transaction(() => rerateThreats(inventory, currentLevels(config.classificationLevels)));
@@ -184,7 +186,12 @@ export class PollingEngine {
       });
       const lastSync = Number(inventory.cursor(LAST_SYNC_AT) ?? Number.NaN);
       if (options.sync || !(this.deps.now() - lastSync < config.heartbeatMinutes * 60_000)) {
-        synced = (await step('stateSync', () => syncStates(context))) !== undefined;
+        const sync = await step('stateSync', () => syncStates(context));
+        if (sync && (sync.failedBatches > 0 || sync.heartbeat === 'failed')) {
+          // Each failure is already a sync error for the report; the poll says it did not fully sync.
+          errors.push({ step: 'stateSync', message: `${sync.failedBatches} of the device state requests failed${sync.heartbeat === 'failed' ? ', and the heartbeat failed' : ''}.` });
+        }
+        synced = sync !== undefined && sync.failedBatches === 0 && sync.heartbeat !== 'failed';
       }
       await step('mail', async () => {
         await notify(inventory, this.outbox, this.deps.graph, { recipients: config.notificationRecipients, errorReportRecipients: config.errorReportRecipients, now: this.deps.now(), signal, emails: this.emails });

@@ -28,6 +28,10 @@ export interface EventStreamOptions {
   lastEventId?: string;
   /** Ends the stream: the iteration then finishes without an error. */
   signal?: AbortSignal;
+  /** Called each time a connection is open and streaming (after a 200). */
+  onOpen?: () => void;
+  /** Called each time an open connection ends without being asked to (a reconnection follows). */
+  onDrop?: () => void;
 }
 
 export interface EventStreamConnection {
@@ -114,6 +118,7 @@ export async function* streamEvents(connection: EventStreamConnection, options: 
     }
 
     refreshedToken = false;
+    options.onOpen?.();
     const heard = { anything: false };
     let end: StreamEnd;
     try {
@@ -122,6 +127,7 @@ export async function* streamEvents(connection: EventStreamConnection, options: 
       hangUp.abort();
     }
     if (signal?.aborted) return;
+    options.onDrop?.();
     failures = end === 'asked' ? 0 : heard.anything ? 1 : failures + 1;
     delay = failures === 0 ? state.serverRetryMs : backOff();
   }

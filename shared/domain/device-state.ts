@@ -19,6 +19,12 @@ export interface LifecycleFacts {
   activation: 'PENDING' | 'ACTIVATED' | 'DEACTIVATED' | 'DELETED' | null;
   /** Last MTD check-in (ms since the epoch), null when none is known. */
   lastCheckinAt: number | null;
+  /**
+   * When the MTD service last told us that check-in was the latest. Silence is proven
+   * only up to then: a check-in we have not read yet (a throttled or unreachable
+   * service, a device list not swept yet) must not make a device Disconnected.
+   */
+  checkinConfirmedAt: number | null;
 }
 
 export interface LifecycleVerdict {
@@ -37,7 +43,9 @@ export function deviceState(facts: LifecycleFacts, now: number, disconnectedAfte
   if (!facts.inEnrollmentGroup) return { state: 'deactivated', reason: 'leftEnrollmentGroups' };
   if (facts.activation === 'DEACTIVATED' || facts.activation === 'DELETED') return { state: 'deactivated', reason: 'deactivatedByService' };
   if (facts.activation !== 'ACTIVATED') return { state: 'pending', reason: null };
-  if (facts.lastCheckinAt === null || isSilentTooLong(facts.lastCheckinAt, now, disconnectedAfterDays)) return { state: 'disconnected', reason: null };
+  if (facts.lastCheckinAt !== null && isSilentTooLong(facts.lastCheckinAt, Math.min(now, facts.checkinConfirmedAt ?? facts.lastCheckinAt), disconnectedAfterDays)) {
+    return { state: 'disconnected', reason: null };
+  }
   return { state: 'active', reason: null };
 }
 

@@ -92,7 +92,7 @@ describe('engine channels', () => {
     const fullGroup = tenant.data.groups.find((group) => group.displayName === 'MTD Console Full Access')!;
     const restrictedGroup = tenant.data.groups.find((group) => group.displayName === 'MTD Console Restricted Access')!;
     const admin = tenant.data.users.find((candidate) => candidate.role === 'globalAdmin')!;
-    const signedOut: CallContext = { role: null, user: null };
+    const signedOut: CallContext = { role: null };
     // Consent first: until a Global Administrator grants it, every sign-in fails.
     await call('session.signInDemo', { userPrincipalName: admin.userPrincipalName }, signedOut);
     expect(await call('consent.grant', undefined, signedOut)).toMatchObject({ ok: true });

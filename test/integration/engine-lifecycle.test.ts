@@ -258,6 +258,36 @@ describe('polling engine lifecycle', () => {
     await poll(harness);
     expect(inventoryRows(harness)).toEqual(tracker.expected(both));
     expect(inventoryRows(harness)).toEqual(before);
+
+    // Mobile Users out, Mobile Pilot (a subset of it) in: pilot users' devices stay, the other Mobile Users' go.
+    const pilotOnly = ['Mobile Pilot', 'Sales Devices'];
+    const pilot = enrolledUsers(tenant, ['Mobile Pilot']);
+    harness.engine.configure({ ...harness.config, enrollmentGroups: pilotOnly });
+    tenant.clock.advance(5 * MINUTE);
+    await poll(harness);
+    expect(inventoryRows(harness)).toEqual(tracker.expected(pilotOnly));
+    for (const d of enrolledDevices(tenant, ['Mobile Users'])) {
+      if (pilot.has(d.userId)) expect(inventoryRows(harness).get(d.id)).toEqual(before.get(d.id));
+      else expect(device(harness, d.id)).toMatchObject({ state: 'deactivated', state_reason: 'leftEnrollmentGroups' });
+    }
+  });
+
+  // More MTD agents than one Mobile Risk page (1000) with one page read per poll: the check-in sweep needs two polls to reach every device.
+  it('a device whose check-in the sweep has not read yet is not taken for silent, nor reported unresponsive', async () => {
+    harness = createEngineHarness({ devices: 1500, seed: 'sweep', config: { disconnectedAfterDays: 1, checkinPagesPerPoll: 1 } });
+    const { tenant } = harness;
+    expect(tenant.data.devices.filter((d) => d.agent !== null).length).toBeGreaterThan(1000);
+    for (const move of [0, 2 * DAY, 5 * MINUTE, 5 * MINUTE]) {
+      tenant.clock.advance(move);
+      await poll(harness, { sync: true });
+      const expected = truth(tenant, ['Mobile Users'], { disconnectedAfterDays: 1 });
+      const stored = inventoryRows(harness);
+      const checkingIn = [...expected].filter(([, row]) => row.state === 'active').map(([id]) => id);
+      const disconnected = checkingIn.filter((id) => stored.get(id)!.state === 'disconnected');
+      const unresponsive = checkingIn.filter((id) => tenant.devicesById.get(id)!.partnerReportedThreatState === 'unresponsive');
+      expect({ disconnected: disconnected.length, unresponsive: unresponsive.length }, `after moving ${move} ms: active devices taken for silent`).toEqual({ disconnected: 0, unresponsive: 0 });
+    }
+    expect(inventoryRows(harness)).toEqual(truth(tenant, ['Mobile Users'], { disconnectedAfterDays: 1 }));
   });
 
   it('after many polls, clock moves, membership and configuration changes and a restart, the inventory equals the truth every time; state_history has one row per change', async () => {
@@ -295,7 +325,6 @@ describe('polling engine lifecycle', () => {
         harness.engine.configure({ ...harness.config, enrollmentGroups: groups, disconnectedAfterDays: days });
       }
       const result = await poll(harness, full ? { full: true } : {});
-      console.log("ROUND", round, action.toFixed(2), result.kind, JSON.stringify(result.counts));
       const expected = tracker.expected(groups, { disconnectedAfterDays: days });
       const actual = inventoryRows(harness);
       expect([...actual.keys()].sort(), `round ${round}: the same devices`).toEqual([...expected.keys()].sort());

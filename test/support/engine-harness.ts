@@ -70,6 +70,7 @@ export function createEngineHarness(options: DemoTenantOptions & { config?: Part
         now: () => tenant.clock.now(),
         graphRequests: () => graphRequests,
         streamIdleMs: 150,
+        streamConnectTimeoutMs: 3000,
         ...(options.mailer ? { mailer: options.mailer } : {}),
       });
       harness.engine.configure(harness.config);

@@ -1,9 +1,12 @@
 // What the demo tenant's own model says each enrolled device's state and threat
 // level are at its current time: the oracle the engine's inventory is compared with.
+import type { ExpectStatic } from 'vitest';
 import { activationStatus, lastCheckin, threatStatusAt } from '../../electron/demo-tenant/agent-state';
 import type { DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { MTD_PLATFORMS, type DemoDevice } from '../../electron/demo-tenant/tenant-model';
+import type { PollOptions, PollResult } from '../../electron/engine/polling-engine';
 import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel } from '../../shared/domain/threat-classifications';
+import type { EngineHarness } from './engine-harness';
 
 const DAY = 86_400_000;
 const RANK: Record<RiskLevel, number> = { None: 0, Low: 1, Medium: 2, High: 3 };
@@ -158,4 +161,90 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+// ---- polling through faults ------------------------------------------------------------------
+
+const MINUTE_MS = 60_000;
+
+function syncErrorCount(harness: EngineHarness): number {
+  return (harness.inventory.db.prepare('SELECT COUNT(*) AS n FROM sync_errors').get() as { n: number }).n;
+}
+
+/**
+ * Polls until a poll has no error, at most `tries` times: every poll must complete
+ * (never reject, never abort), and each failed step must be in sync_errors. Takes the
+ * test's expect, so this module loads outside a test runner too.
+ */
+export async function pollThrough(expect: ExpectStatic, harness: EngineHarness, options: PollOptions = {}, tries = 3): Promise<PollResult[]> {
+  const results: PollResult[] = [];
+  for (let i = 0; i < tries; i++) {
+    const before = syncErrorCount(harness);
+    const result = await harness.engine.pollNow(options);
+    results.push(result);
+    expect(result.outcome).not.toBe('aborted');
+    expect(syncErrorCount(harness) - before).toBeGreaterThanOrEqual(result.errors.length);
+    if (result.errors.length === 0) return results;
+    expect(result.outcome).toBe('partial');
+  }
+  return expect.fail(`${tries} polls in a row had errors: ${JSON.stringify(results.map((result) => result.errors))}`);
+}
+
+/**
+ * A tenant's life under whatever faults are set: first enrollment, users leaving and
+ * joining (an incremental round with $batch), days passing (a full discovery), a
+ * device leaving Intune, then the faults stop. After each step's error-free poll the
+ * inventory must be the truth: the same devices (none lost, none extra, none twice)
+ * in the same states and levels. `tries`: polls allowed per step before one must be
+ * error-free (faults that are not retried, e.g. malformed JSON, fail a step outright).
+ */
+export async function faultScenario(expect: ExpectStatic, harness: EngineHarness, options: { groupNames?: readonly string[]; tries?: number } = {}): Promise<PollResult[]> {
+  const groupNames = options.groupNames ?? ['Mobile Users'];
+  const tries = options.tries ?? 3;
+  const { tenant } = harness;
+  const tracker = new TruthTracker(tenant);
+  const group = tenant.data.groups.find((entry) => entry.displayName === groupNames[0])!.id;
+  const everSeen = new Set<string>();
+  const polls: PollResult[] = [];
+  const check = (label: string): void => {
+    const expected = tracker.expected(groupNames);
+    const actual = inventoryStates(harness.inventory.db);
+    for (const id of everSeen) expect(actual.has(id), `${label}: device ${id} is still in the inventory`).toBe(true);
+    for (const id of actual.keys()) everSeen.add(id);
+    expect([...actual.keys()].sort(), `${label}: the same devices`).toEqual([...expected.keys()].sort());
+    expect(actual, `${label}: the same states and levels`).toEqual(expected);
+  };
+
+  polls.push(...(await pollThrough(expect, harness, {}, tries)));
+  check('first enrollment');
+
+  const members = tenant.groupsById.get(group)!.memberUserIds;
+  for (const userId of members.slice(3, 6)) tenant.removeGroupMember(group, userId);
+  const inGroups = enrolledUsers(tenant, groupNames);
+  const joiners = tenant.data.users.filter((user) => !inGroups.has(user.id) && (tenant.devicesByUser.get(user.id)?.length ?? 0) > 0).slice(0, 12);
+  for (const user of joiners) tenant.addGroupMember(group, user.id);
+  tenant.clock.advance(10 * MINUTE_MS);
+  polls.push(...(await pollThrough(expect, harness, {}, tries)));
+  check('after users left and joined');
+
+  tenant.clock.advance(2 * DAY);
+  polls.push(...(await pollThrough(expect, harness, {}, tries)));
+  check('two days later');
+
+  const leaving = [...tracker.known].find((id) => tenant.isDeviceInIntune(tenant.devicesById.get(id)!))!;
+  tenant.removeDevice(leaving);
+  tenant.clock.advance(10 * MINUTE_MS);
+  polls.push(...(await pollThrough(expect, harness, { full: true }, tries)));
+  check('after a device left Intune');
+
+  tenant.addGroupMember(group, members[3]!);
+  tenant.clock.advance(3 * DAY);
+  polls.push(...(await pollThrough(expect, harness, {}, tries)));
+  check('three days later');
+
+  tenant.faults.clear();
+  tenant.clock.advance(MINUTE_MS);
+  polls.push(...(await pollThrough(expect, harness, {}, 1)));
+  check('after the faults stopped');
+  return polls;
 }

@@ -3,6 +3,7 @@
 // user would not scale to 50,000 users), then store it all in one transaction.
 import type { ResolvedGroup } from '../../core/directory/group-check';
 import type { EngineContext } from '../engine-context';
+import { devicesStillThere, membersConfirmed } from './absence-check';
 import { readAllowedLevels } from './compliance-policies';
 import { DISCOVERY_CURSORS, WATERMARK_OVERLAP_MS } from './discovery-cursors';
 import { resolveEnrollmentGroups, storeEnrollmentGroups } from './enrollment-groups';
@@ -33,6 +34,15 @@ export async function fullDiscovery(context: EngineContext): Promise<DiscoverySu
     }
   };
   const [groups, , allowed] = await Promise.all([resolveEnrollmentGroups(graph, context.config.enrollmentGroups, signal), listDevices(), readAllowedLevels(graph, signal)]);
+  // What one listing misses is checked again before anything is marked gone.
+  const listedIds = new Set(listing.map((device) => device.id));
+  const known = inventory.db.prepare('SELECT id FROM devices WHERE in_intune = 1').pluck().all() as string[];
+  listing.push(...(await devicesStillThere(graph, known.filter((id) => !listedIds.has(id)), signal)));
+  const storedMembers = inventory.db.prepare('SELECT user_id FROM group_members WHERE group_id = ?').pluck();
+  for (const group of groups) {
+    if (group.status !== 'ok' || !group.groupId) continue;
+    group.userIds = await membersConfirmed(graph, group.groupId, group.userIds, storedMembers.all(group.groupId) as string[], signal);
+  }
   return inventory.transaction(() => {
     storeEnrollmentGroups(inventory, groups, startedAt);
     const members = new Set(groups.flatMap((group) => (group.status === 'ok' ? group.userIds : [])));

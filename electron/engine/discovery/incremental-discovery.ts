@@ -5,6 +5,7 @@ import { ApiError } from '../../http/api-error';
 import type { GraphClient } from '../../graph/graph-client';
 import { GROUP_TYPE, USER_TYPE, type GraphDeltaItem } from '../../graph/graph-types';
 import type { EngineContext } from '../engine-context';
+import { readAllowedLevels } from './compliance-policies';
 import { DISCOVERY_CURSORS, WATERMARK_OVERLAP_MS } from './discovery-cursors';
 import { fullDiscovery, type DiscoverySummary } from './full-discovery';
 import { enrolledGroupIds } from './enrollment-groups';
@@ -68,7 +69,7 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
   };
 
   const watermark = Number(inventory.cursor(DISCOVERY_CURSORS.lastSyncWatermark) ?? startedAt - WATERMARK_OVERLAP_MS);
-  const [joinedDevices, synced] = await Promise.all([devicesOfUsers(graph, joined, signal), syncedSince(graph, watermark, signal)]);
+  const [joinedDevices, synced, allowed] = await Promise.all([devicesOfUsers(graph, joined, signal), syncedSince(graph, watermark, signal), readAllowedLevels(graph, signal)]);
   return inventory.transaction(() => {
     const addMember = db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)');
     const dropMember = db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?');
@@ -89,6 +90,7 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
     }
     inventory.setCursor(DISCOVERY_CURSORS.groupsDeltaLink, delta.deltaLink);
     inventory.setCursor(DISCOVERY_CURSORS.lastSyncWatermark, String(startedAt - WATERMARK_OVERLAP_MS));
+    inventory.setCursor(DISCOVERY_CURSORS.compliancePolicies, JSON.stringify(allowed));
     const groups = db.prepare('SELECT name, status FROM enrollment_groups ORDER BY name').all() as { name: string; status: string }[];
     const users = db.prepare('SELECT COUNT(DISTINCT user_id) FROM group_members').pluck().get() as number;
     return { kind: 'incremental' as const, groups, users, devicesListed: joinedDevices.length + synced.length, enrolled: enrolledCount, unsupported, nestedGroupsIgnored: nested };

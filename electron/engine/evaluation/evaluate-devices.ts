@@ -31,6 +31,7 @@ interface DeviceFactsRow {
   mtd_guid: string | null;
   activation: LifecycleFacts['activation'];
   checkin_at: number | null;
+  mtd_updated_at: number | null;
 }
 
 const NO_POLICY: AllowedLevels = { ios: null, android: null };
@@ -47,7 +48,7 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
     const rows = db
       .prepare(`
         SELECT d.id, d.platform, d.supported, d.in_intune, d.in_group, d.state, d.state_reason, d.threat_level, d.compliance,
-               m.guid AS mtd_guid, m.activation, m.checkin_at
+               m.guid AS mtd_guid, m.activation, m.checkin_at, m.updated_at AS mtd_updated_at
         FROM devices d
         LEFT JOIN mtd_devices m ON m.guid = (SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY updated_at DESC, guid LIMIT 1)`)
       .all() as DeviceFactsRow[];
@@ -63,7 +64,7 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
         continue;
       }
       const verdict = deviceState(
-        { inEnrollmentGroup: row.in_group === 1, inIntune: row.in_intune === 1, activation: row.mtd_guid === null ? null : row.activation, lastCheckinAt: row.checkin_at },
+        { inEnrollmentGroup: row.in_group === 1, inIntune: row.in_intune === 1, activation: row.mtd_guid === null ? null : row.activation, lastCheckinAt: row.checkin_at, checkinConfirmedAt: row.mtd_updated_at },
         now,
         disconnectedAfterDays,
       );

@@ -54,6 +54,7 @@ export async function syncStates(context: EngineContext): Promise<StateSyncSumma
   let failedBatches = 0;
   let unknownDevices = 0;
   const markReported = inventory.db.prepare('UPDATE devices SET reported_state = ?, reported_at = ? WHERE id = ?');
+  const leftIntune = inventory.db.prepare('UPDATE devices SET in_intune = 0 WHERE id = ?');
   for (let start = 0; start < changed.length; start += MAX_STATES_PER_REQUEST) {
     const batch = changed.slice(start, start + MAX_STATES_PER_REQUEST);
     const at = context.now();
@@ -62,8 +63,11 @@ export async function syncStates(context: EngineContext): Promise<StateSyncSumma
       const unknown = new Set(result.unknownDevices);
       inventory.transaction(() => {
         for (const row of batch) {
-          if (unknown.has(row.id)) recordSyncError(inventory, at, 'stateSync', row.id, 'Intune does not know this device (it may have been retired).');
-          else markReported.run(row.wanted, at, row.id);
+          if (unknown.has(row.id)) {
+            // Intune's own word that the device is gone: it leaves the sync (and is deactivated) instead of failing at every heartbeat.
+            recordSyncError(inventory, at, 'stateSync', row.id, 'Intune does not know this device any more (retired or deleted); it is deactivated.');
+            leftIntune.run(row.id);
+          } else markReported.run(row.wanted, at, row.id);
         }
       });
       sent += batch.length - unknown.size;
@@ -84,7 +88,8 @@ export async function syncStates(context: EngineContext): Promise<StateSyncSumma
     heartbeat = 'failed';
     inventory.transaction(() => recordSyncError(inventory, context.now(), 'heartbeat', null, `The heartbeat could not be sent: ${messageOf(error)}`));
   }
-  inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));
+  // A sync that failed anywhere is tried again at the next poll, not a heartbeat later.
+  if (failedBatches === 0 && heartbeat === 'ok') inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));
   return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift };
 }
 

@@ -17,25 +17,43 @@ export interface IngestSummary {
   baseline: boolean;
 }
 
-export async function ingestEvents(context: EngineContext, idleMs = DEFAULT_IDLE_MS): Promise<IngestSummary> {
+/** How long the stream may take to open (through throttling and outages) before the step fails. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 120_000;
+
+export async function ingestEvents(context: EngineContext, idleMs = DEFAULT_IDLE_MS, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<IngestSummary> {
   const { inventory } = context;
   const startId = inventory.cursor(LAST_EVENT_ID);
   const levels = currentLevels(context.config.classificationLevels);
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   context.signal.addEventListener('abort', onAbort, { once: true });
-  let idle: ReturnType<typeof setTimeout> | undefined;
+  // Silence counts as "caught up" only while a connection is open; until one opens, a deadline runs instead.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unreachable = false;
+  const waitForConnection = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      unreachable = true;
+      stop.abort();
+    }, connectTimeoutMs);
+  };
   const armIdle = (): void => {
-    clearTimeout(idle);
-    idle = setTimeout(() => stop.abort(), idleMs);
+    clearTimeout(timer);
+    timer = setTimeout(() => stop.abort(), idleMs);
   };
   let count = 0;
   let lastEventId = startId;
   try {
-    armIdle();
-    const stream = context.mobileRisk.events({ types: ['DEVICE', 'THREAT'], signal: stop.signal, ...(startId === undefined ? { lastEventId: '0' } : { lastEventId: startId }) });
+    waitForConnection();
+    const stream = context.mobileRisk.events({
+      types: ['DEVICE', 'THREAT'],
+      signal: stop.signal,
+      lastEventId: startId ?? '0',
+      onOpen: armIdle,
+      onDrop: waitForConnection,
+    });
     for await (const batch of stream) {
-      clearTimeout(idle);
+      clearTimeout(timer);
       const writers = mtdWriters(inventory, levels, context.now());
       inventory.transaction(() => {
         for (const event of batch.events) applyEvent(writers, event);
@@ -47,10 +65,11 @@ export async function ingestEvents(context: EngineContext, idleMs = DEFAULT_IDLE
       armIdle();
     }
   } finally {
-    clearTimeout(idle);
+    clearTimeout(timer);
     context.signal.removeEventListener('abort', onAbort);
   }
   context.signal.throwIfAborted();
+  if (unreachable) throw new Error(`The Mobile Risk API event stream could not be opened within ${Math.round(connectTimeoutMs / 1000)} s (${count} events were read; the next poll resumes after the last one).`);
   return { events: count, lastEventId, baseline: startId === undefined };
 }
 
