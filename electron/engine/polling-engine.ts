@@ -143,7 +143,8 @@ export class PollingEngine {
 
   private async runPoll(config: EngineConfig, options: PollOptions, signal: AbortSignal): Promise<PollResult> {
     const { inventory } = this.deps;
-    const startedAt = this.deps.now();
+    // Poll times are real times, as the schedule's; the tenant's time only dates the devices' facts.
+    const startedAt = Date.now();
     const requestsBefore = this.deps.graphRequests?.() ?? null;
     const id = Number(inventory.transaction(() => inventory.db.prepare("INSERT INTO polls (kind, started_at) VALUES ('pending', ?)").run(startedAt).lastInsertRowid));
     const errors: PollResult['errors'] = [];
@@ -203,7 +204,7 @@ export class PollingEngine {
       if (!signal.aborted) throw error;
       outcome = 'aborted';
     }
-    const finishedAt = this.deps.now();
+    const finishedAt = Date.now();
     const graphRequests = requestsBefore === null ? null : (this.deps.graphRequests?.() ?? 0) - requestsBefore;
     inventory.transaction(() =>
       inventory.db.prepare('UPDATE polls SET kind = ?, finished_at = ?, outcome = ?, graph_requests = ?, error = ? WHERE id = ?').run(kind, finishedAt, outcome, graphRequests, errors.length ? JSON.stringify(errors) : null, id),

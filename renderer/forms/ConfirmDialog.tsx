@@ -15,9 +15,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureOf } from './errors';
 
-export interface ConfirmDialogProps {
-  /** The button that opens the dialog; focus returns to it when the dialog closes. */
-  trigger: ReactElement;
+interface ConfirmDialogCommonProps {
   title: string;
   body: string;
   confirmLabel: string;
@@ -25,10 +23,32 @@ export interface ConfirmDialogProps {
   onConfirm: () => Promise<void>;
 }
 
+export type ConfirmDialogProps = ConfirmDialogCommonProps &
+  (
+    | {
+        /** The button that opens the dialog; focus returns to it when the dialog closes. */
+        trigger: ReactElement;
+        open?: never;
+        onClose?: never;
+      }
+    | {
+        /** Opened by the caller (a question that comes up during a save, say); no trigger. */
+        open: boolean;
+        /** The dialog closed: cancelled, or confirmed and done. */
+        onClose: () => void;
+        trigger?: never;
+      }
+  );
+
 /** An alert dialog that asks before something cannot be undone. */
-export function ConfirmDialog({ trigger, title, body, confirmLabel, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, open: openedByCaller, onClose, title, body, confirmLabel, onConfirm }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [openedByTrigger, setOpenedByTrigger] = useState(false);
+  const open = openedByCaller ?? openedByTrigger;
+  const setOpen = (next: boolean) => {
+    if (openedByCaller === undefined) setOpenedByTrigger(next);
+    else if (!next) onClose?.();
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,38 +66,45 @@ export function ConfirmDialog({ trigger, title, body, confirmLabel, onConfirm }:
     }
   };
 
-  return (
-    <Dialog
-      modalType="alert"
-      open={open}
-      onOpenChange={(_, data) => {
-        if (busy) return;
-        setOpen(data.open);
-        setError(null);
-      }}
-    >
+  const surface = (
+    <DialogSurface>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent>
+          {body}
+          {error !== null && (
+            <MessageBar intent="error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : null} onClick={() => void confirm()}>
+            {confirmLabel}
+          </Button>
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={busy}>{t('common.cancel')}</Button>
+          </DialogTrigger>
+        </DialogActions>
+      </DialogBody>
+    </DialogSurface>
+  );
+  const dialogProps = {
+    modalType: 'alert',
+    open,
+    onOpenChange: (_: unknown, data: { open: boolean }) => {
+      if (busy) return;
+      setOpen(data.open);
+      setError(null);
+    },
+  } as const;
+
+  return trigger ? (
+    <Dialog {...dialogProps}>
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            {body}
-            {error !== null && (
-              <MessageBar intent="error">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : null} onClick={() => void confirm()}>
-              {confirmLabel}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button disabled={busy}>{t('common.cancel')}</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
+      {surface}
     </Dialog>
+  ) : (
+    <Dialog {...dialogProps}>{surface}</Dialog>
   );
 }

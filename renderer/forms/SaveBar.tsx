@@ -17,10 +17,17 @@ export interface SaveBarProps {
   /** Whether a field's message shows next to that field on screen; the others are listed here. */
   isShown: (field: string) => boolean;
   children?: ReactNode;
+  /**
+   * For a section that saves on its own inside another form: the button is a plain button that
+   * calls this (the form's own submit button stays the form's), with a name of its own.
+   */
+  onSave?: () => void;
+  saveLabel?: string;
+  savedLabel?: string;
 }
 
 /** The Save button (a submit button, disabled while saving) and what became of the last save. */
-export function SaveBar({ submission, isShown, children }: SaveBarProps) {
+export function SaveBar({ submission, isShown, children, onSave, saveLabel, savedLabel }: SaveBarProps) {
   const { saving, saved, failure } = submission;
   const fieldMessageCount = Object.keys(failure.fields).filter(isShown).length;
   const unplaced = unplacedMessages(failure.fields, isShown);
@@ -29,14 +36,21 @@ export function SaveBar({ submission, isShown, children }: SaveBarProps) {
   const failed = failure.message !== null || fieldMessageCount > 0 || unplaced.length > 0;
   return (
     <div className={styles.bar}>
-      <Button className={styles.save} appearance="primary" type="submit" disabled={saving} icon={saving ? <Spinner size="tiny" /> : null}>
-        {t('common.save')}
+      <Button
+        className={styles.save}
+        appearance="primary"
+        type={onSave ? 'button' : 'submit'}
+        onClick={onSave}
+        disabled={saving}
+        icon={saving ? <Spinner size="tiny" /> : null}
+      >
+        {saveLabel ?? t('common.save')}
       </Button>
       {children}
       <div className={styles.status} aria-live="polite">
         {saved && !failed && (
           <MessageBar intent="success">
-            <MessageBarBody>{t('common.saved')}</MessageBarBody>
+            <MessageBarBody>{savedLabel ?? t('common.saved')}</MessageBarBody>
           </MessageBar>
         )}
         {failed && (

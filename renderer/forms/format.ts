@@ -4,3 +4,13 @@ export function formatDateTime(iso: string, language: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A moment (ms since the epoch) to the second, as the admin's language writes it: polls a minute apart stay apart. */
+export function formatMoment(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(ms));
+}
+
+/** Names as one phrase in the admin's language: “A”, “A and B”, “A, B and C”. */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}

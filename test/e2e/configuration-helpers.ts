@@ -42,19 +42,20 @@ export function recipientList(page: Page) {
   return page.getByRole('list', { name: 'Error report recipients' });
 }
 
+/** The connector form's Save (exact: the Error Management tab also has "Save SMTP server"). */
 export async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
 }
 
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 }
 
-/** A connector that saves: one group and one recipient on top of the defaults. */
-export async function createMinimalConnector(page: Page): Promise<void> {
+/** A connector that saves: the groups (Mobile Users unless told) and one recipient on top of the defaults. */
+export async function createMinimalConnector(page: Page, groups: readonly string[] = [MOBILE_USERS]): Promise<void> {
   await startIntuneConnector(page);
   await showTab(page, 'Enrollment Management');
-  await addGroup(page, MOBILE_USERS);
+  for (const group of groups) await addGroup(page, group);
   await showTab(page, 'Error Management');
   await addRecipient(page, 'secops@contoso.com');
   await save(page);

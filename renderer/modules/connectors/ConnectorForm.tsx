@@ -1,11 +1,13 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { DeleteRegular, ErrorCircleRegular } from '@fluentui/react-icons';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intuneConnectorSchema, type IntuneConnectorSettings } from '../../../shared/config/configuration-schema';
+import type { RemovalImpactView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { check, failureOf } from '../../forms/errors';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
+import { formatList } from '../../forms/format';
 import { SaveBar } from '../../forms/SaveBar';
 import { useSubmission } from '../../forms/use-submission';
 import { ConnectionTab } from './ConnectionTab';
@@ -13,6 +15,7 @@ import { CONNECTOR_TABS, draftOf, isShown, requestOf, tabOf, type ConnectorDraft
 import { EnrollmentTab, type DirectoryState } from './EnrollmentTab';
 import { ErrorManagementTab } from './ErrorManagementTab';
 import { StateSyncTab } from './StateSyncTab';
+import { useSmtpServer } from './use-smtp-server';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -31,6 +34,16 @@ const TAB_LABELS = {
   errors: 'connectors.tabErrors',
 } as const satisfies Record<ConnectorTab, string>;
 
+/** A save that removes enrollment groups, waiting for the admin to confirm what the removal deactivates. */
+interface PendingRemoval {
+  names: string[];
+  /** How many devices of how many users would be deactivated; null when that could not be worked out. */
+  impact: RemovalImpactView | null;
+  /** Why not, when impact is null. */
+  reason: string | null;
+  connector: IntuneConnectorSettings;
+}
+
 export interface ConnectorFormProps {
   /** The saved connector, or null while a new one is being added. */
   saved: IntuneConnectorSettings | null;
@@ -41,10 +54,23 @@ export interface ConnectorFormProps {
 
 /** The Intune connector in four tabs; Save sends the whole connector, and nothing is kept unless every field is valid. */
 export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: ConnectorFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const styles = useStyles();
   const ids = useId();
+  const smtp = useSmtpServer();
+  const [removal, setRemoval] = useState<PendingRemoval | null>(null);
+  const [askingImpact, setAskingImpact] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const removalAsked = useRef(false);
+  // The removal dialog had no trigger to hand focus back to: it goes back to Save once the dialog is gone.
+  useEffect(() => {
+    if (removal !== null) removalAsked.current = true;
+    else if (removalAsked.current) {
+      removalAsked.current = false;
+      formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    }
+  }, [removal]);
   const [draft, setDraft] = useState<ConnectorDraft>(() => draftOf(saved));
   const [tab, setTab] = useState<ConnectorTab>('connection');
   const [directory, setDirectory] = useState<DirectoryState>({ checks: new Map(), preview: null, busy: null, error: null });
@@ -80,10 +106,39 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
       showFirstTabWithErrors(checked.failure.fields, draft);
       return;
     }
-    const result = await submission.run(() => api['connector.save'](checked.value));
+    const dropped = saved === null ? [] : saved.enrollmentGroups.filter((name) => !checked.value.enrollmentGroups.includes(name));
+    if (dropped.length === 0) return store(checked.value);
+    // Users in none of the remaining groups lose their devices: the admin confirms with the count first.
+    setAskingImpact(true);
+    try {
+      const impact = await api['enrollment.removalImpact']({ names: dropped });
+      setRemoval({ names: dropped, impact, reason: null, connector: checked.value });
+    } catch (error) {
+      const failure = failureOf(error);
+      setRemoval({ names: dropped, impact: null, reason: failure.message ?? Object.values(failure.fields).join(' '), connector: checked.value });
+    } finally {
+      setAskingImpact(false);
+    }
+  };
+
+  const store = async (connector: IntuneConnectorSettings) => {
+    const result = await submission.run(() => api['connector.save'](connector));
     if (result.ok) onSaved(result.value);
     // The server's messages may point at another tab.
     else showFirstTabWithErrors(result.failure.fields, draft);
+  };
+
+  const removalBody = (pending: PendingRemoval): string => {
+    const names = formatList(
+      pending.names.map((name) => t('connectors.groupQuoted', { name })),
+      i18n.language,
+    );
+    if (pending.impact === null) return t('connectors.removalBodyUnknown', { names, reason: pending.reason ?? '' });
+    return t('connectors.removalBody', {
+      names,
+      devices: t('connectors.removalDevices', { count: pending.impact.devices }),
+      users: t('connectors.removalUsers', { count: pending.impact.users }),
+    });
   };
 
   const askDirectory = async (kind: 'checking' | 'previewing', names: string[]) => {
@@ -122,7 +177,7 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
   const stateSyncOff = !draft.deviceStatus || !draft.threatStatus;
 
   return (
-    <form className={styles.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids}-title`}>
+    <form ref={formRef} className={styles.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids}-title`}>
       <div className={styles.header}>
         <Subtitle1 as="h2" id={`${ids}-title`} className={styles.title}>
           {t('connectors.formTitle')}
@@ -187,10 +242,20 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
           />
         )}
         {tab === 'errors' && (
-          <ErrorManagementTab recipients={draft.errorReportRecipients} errors={errors} onChange={(list) => update('errorReportRecipients', list)} />
+          <ErrorManagementTab recipients={draft.errorReportRecipients} errors={errors} onChange={(list) => update('errorReportRecipients', list)} smtp={smtp} />
         )}
       </div>
-      <SaveBar submission={submission} isShown={placed}>
+      {removal && (
+        <ConfirmDialog
+          open
+          onClose={() => setRemoval(null)}
+          title={t('connectors.removalTitle', { count: removal.names.length })}
+          body={removalBody(removal)}
+          confirmLabel={t('connectors.removalConfirm')}
+          onConfirm={() => store(removal.connector)}
+        />
+      )}
+      <SaveBar submission={{ ...submission, saving: submission.saving || askingImpact }} isShown={placed}>
         {saved === null && (
           <Button disabled={submission.saving} onClick={onCancel}>
             {t('common.cancel')}

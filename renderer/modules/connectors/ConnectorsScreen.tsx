@@ -8,9 +8,11 @@ import { EmptyState } from '../../app/EmptyState';
 import { Loaded } from '../../forms/Loaded';
 import { useLoad } from '../../forms/use-load';
 import { ConnectorForm } from './ConnectorForm';
+import { EngineStatusCard } from './EngineStatusCard';
 
 const useStyles = makeStyles({
   empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalL },
+  connector: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
 });
 
 function NoConnector({ deleted, onAdd }: { deleted: boolean; onAdd: () => void }) {
@@ -48,6 +50,7 @@ function NoConnector({ deleted, onAdd }: { deleted: boolean; onAdd: () => void }
 }
 
 function Connectors({ settings, onChange }: { settings: SystemSettings; onChange: (settings: SystemSettings) => void }) {
+  const styles = useStyles();
   const [adding, setAdding] = useState(false);
   const [deleted, setDeleted] = useState(false);
   if (settings.connector === null && !adding) {
@@ -62,18 +65,21 @@ function Connectors({ settings, onChange }: { settings: SystemSettings; onChange
     );
   }
   return (
-    <ConnectorForm
-      saved={settings.connector}
-      onSaved={(connector) => {
-        setAdding(false);
-        onChange({ ...settings, connector });
-      }}
-      onCancel={() => setAdding(false)}
-      onDeleted={() => {
-        setDeleted(true);
-        onChange({ ...settings, connector: null });
-      }}
-    />
+    <div className={styles.connector}>
+      {settings.connector !== null && <EngineStatusCard />}
+      <ConnectorForm
+        saved={settings.connector}
+        onSaved={(connector) => {
+          setAdding(false);
+          onChange({ ...settings, connector });
+        }}
+        onCancel={() => setAdding(false)}
+        onDeleted={() => {
+          setDeleted(true);
+          onChange({ ...settings, connector: null });
+        }}
+      />
+    </div>
   );
 }
 

@@ -1,0 +1,48 @@
+import { Body1, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { EngineStatusView } from '../../../shared/ipc';
+import { formatMoment } from '../../forms/format';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  state: { fontWeight: tokens.fontWeightSemibold },
+  // The bar and the next poll's time take turns in the same room, so the card does not jump at each poll.
+  bar: { minHeight: '44px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * What the engine is doing, in words, in a polite live region (state and phase only: the
+ * counts change too often to be read out); a progress bar while it polls, else the next poll's time.
+ */
+export function EngineProgress({ status }: { status: EngineStatusView }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const { state, phase, progress } = status;
+  const polling = state === 'polling';
+  return (
+    <div className={styles.root}>
+      <div role="status" aria-live="polite" aria-atomic="true">
+        <Text className={styles.state}>{t(`engine.states.${state}`)}</Text> {polling && phase !== null && <Body1>{t(`engine.phases.${phase}`)}</Body1>}
+      </div>
+      <div className={styles.bar}>
+        {polling ? (
+          <Field label={t('engine.progressLabel')} hint={progressText(t, progress)}>
+            {/* No value is an indeterminate bar: the step does not know how much there is. */}
+            <ProgressBar {...(progress?.total ? { value: Math.min(progress.done / progress.total, 1) } : {})} />
+          </Field>
+        ) : (
+          <Body1 className={styles.muted}>
+            {status.nextPollAt === null ? t('engine.noNextPoll') : t('engine.nextPoll', { time: formatMoment(status.nextPollAt, i18n.language) })}
+          </Body1>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function progressText(t: ReturnType<typeof useTranslation>['t'], progress: EngineStatusView['progress']): string {
+  if (progress === null) return t('engine.progressStarting');
+  if (progress.total === null) return t('engine.progressDone', { done: progress.done });
+  return t('engine.progressCount', { done: progress.done, total: progress.total });
+}
