@@ -84,6 +84,24 @@ test.describe('Electron shell', () => {
     expect(replies.forged).toMatchObject({ ok: false, error: { code: 'validation', field: 'request' } });
   });
 
+  test('runs the polling engine in a utilityProcess, with its SQLite inventory', async () => {
+    const saved = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { api: Record<string, (request?: unknown) => Promise<unknown>> }).api;
+      return api['connector.save']!({ heartbeatMinutes: 15, enrollmentGroups: ['Mobile Users'], newDeviceCheckMinutes: 5, stateSync: { deviceStatus: true, threatStatus: true }, errorReportRecipients: ['secops@contoso.example'] });
+    });
+    expect(saved).toMatchObject({ ok: true });
+    await expect
+      .poll(
+        async () =>
+          page.evaluate(async () => {
+            const api = (globalThis as unknown as { api: Record<string, (request?: unknown) => Promise<{ ok: boolean; result?: { lastPoll: { outcome: string } | null } }>> }).api;
+            return (await api['engine.status']!()).result?.lastPoll?.outcome ?? null;
+          }),
+        { timeout: 60_000 },
+      )
+      .toBe('ok');
+  });
+
   test('denies new windows and navigation away from the console', async () => {
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     await page.evaluate(() => {
