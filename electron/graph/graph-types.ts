@@ -5,17 +5,8 @@
 export type ComplianceState = 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
 
 /** What the MTD partner reported for a device; the console writes it on state sync. */
-export type ManagedDevicePartnerReportedHealthState =
-  | 'unknown'
-  | 'activated'
-  | 'deactivated'
-  | 'secured'
-  | 'lowSeverity'
-  | 'mediumSeverity'
-  | 'highSeverity'
-  | 'unresponsive'
-  | 'compromised'
-  | 'misconfigured';
+export type { PartnerReportedThreatState as ManagedDevicePartnerReportedHealthState } from '../../shared/domain/partner-state';
+import type { PartnerReportedThreatState as ManagedDevicePartnerReportedHealthState } from '../../shared/domain/partner-state';
 
 export interface ManagedDevice {
   id: string;
