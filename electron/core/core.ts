@@ -9,6 +9,7 @@ import { EngineHost } from './engine/engine-host';
 import { engineConfigFrom } from './engine/engine-config-from-settings';
 import type { EngineLauncher } from './engine/engine-launcher';
 import { createEngineService, demoEndpoints } from './engine/engine-service';
+import { createDemoClockService } from './demo-clock-service';
 import { createEventBus, type EventBus } from './event-bus';
 import type { Logger } from './logger';
 import { SessionManager } from './session';
@@ -77,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   const smtp = createSmtpService(settings, options.secrets ?? memorySecretStore(), audit, () => engineHost?.smtpChanged());
+  const demoClock = createDemoClockService(tenant);
   const engine = createEngineService(engineHost, options.logger, () => settings.get().connector !== null);
   // The engine runs while a connector is configured, unless an admin stopped it.
   let stoppedByAdmin = false;
@@ -132,6 +134,13 @@ export function createCore(options: CoreOptions): Core {
     'smtp.get': () => smtp.view(),
     'smtp.save': (request, context) => smtp.save(request, context),
     'smtp.delete': (_request, context) => smtp.remove(context),
+    'dashboard.get': () => engine.dashboard(),
+    'devices.page': (request) => engine.devicePage(request),
+    'devices.detail': (request) => engine.deviceDetail(request.id),
+    'devices.exportCsv': (request) => engine.devicesCsv(request),
+    'demo.clock': () => demoClock.view(),
+    'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
+    'demo.advance': (request) => demoClock.advance(request.hours),
   };
   return {
     dispatcher: createDispatcher(handlers, options.logger, {

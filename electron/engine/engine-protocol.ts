@@ -1,6 +1,7 @@
 // Messages between the main process and the engine's own process (a Node child
 // process in the browser host and tests, an Electron utilityProcess in the app).
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
+import type { DeviceFilter, DevicePageRequest, DeviceSort } from '../../shared/ipc/inventory-channels';
 import type { EngineConfig } from './engine-config';
 import type { EngineStatus, PollOptions, PollResult } from './polling-engine';
 
@@ -40,7 +41,14 @@ export type ToEngine =
   | { type: 'pollNow'; requestId: number; options: PollOptions }
   | { type: 'query'; requestId: number; query: EngineQuery };
 
-export type EngineQuery = { kind: 'removalImpact'; groupNames: string[] } | { kind: 'integrityCheck' } | { kind: 'drift' };
+export type EngineQuery =
+  | { kind: 'removalImpact'; groupNames: string[] }
+  | { kind: 'integrityCheck' }
+  | { kind: 'drift' }
+  | { kind: 'dashboard' }
+  | { kind: 'devicePage'; request: DevicePageRequest }
+  | { kind: 'deviceDetail'; id: string }
+  | { kind: 'devicesCsv'; filter: DeviceFilter; sort: DeviceSort };
 
 export type FromEngine =
   | { type: 'ready' }

@@ -10,6 +10,9 @@ import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engin
 import type { EngineConfig } from './engine-config';
 import { Inventory } from './inventory/inventory';
 import { PollingEngine } from './polling-engine';
+import { dashboard } from './queries/dashboard';
+import { deviceDetail } from './queries/device-detail';
+import { devicePage, devicesCsv } from './queries/device-page';
 import { driftReport } from './queries/drift-report';
 import { removalImpact } from './queries/removal-impact';
 import { createPartnerClient } from './state-sync/partner-client';
@@ -54,6 +57,7 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
     mobileRisk,
     partner,
     now: () => anchorNow(clock),
+    speed: () => clock.speed,
     mailer: () => mailer,
     graphRequests: () => graphRequests,
     ...(init.streamIdleMs !== undefined ? { streamIdleMs: init.streamIdleMs } : {}),
@@ -67,12 +71,29 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
     },
     engine,
     inventory,
-    setClock: (next) => (clock = next),
+    setClock(next) {
+      const faster = next.speed !== clock.speed;
+      clock = next;
+      if (faster) engine.rescheduleForSpeed();
+    },
     setSmtp,
     query(query) {
-      if (query.kind === 'integrityCheck') return inventory.integrityCheck();
-      if (query.kind === 'drift') return driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true });
-      return removalImpact(inventory, query.groupNames);
+      switch (query.kind) {
+        case 'integrityCheck':
+          return inventory.integrityCheck();
+        case 'drift':
+          return driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true });
+        case 'removalImpact':
+          return removalImpact(inventory, query.groupNames);
+        case 'dashboard':
+          return dashboard(inventory);
+        case 'devicePage':
+          return devicePage(inventory, query.request);
+        case 'deviceDetail':
+          return deviceDetail(inventory, query.id);
+        case 'devicesCsv':
+          return devicesCsv(inventory, query.filter, query.sort);
+      }
     },
     async close() {
       await engine.stop();

@@ -26,6 +26,8 @@ export interface EngineDeps {
   partner: PartnerClient | undefined;
   /** The tenant's clock (the demo clock in demo mode). */
   now: () => number;
+  /** How many times faster than real time that clock runs; polls come that much more often (every 2 s at the most). */
+  speed?: () => number;
   /** The SMTP mailer, or undefined while SMTP is not set up (mail then waits in the outbox). */
   mailer?: () => Mailer | undefined;
   /** Graph requests made so far, for the poll's statistics. */
@@ -65,6 +67,8 @@ export interface EngineStatus {
   /** Real time of the next scheduled poll. */
   nextPollAt: number | null;
 }
+
+const MIN_POLL_GAP_MS = 2000;
 
 export class PollingEngine {
   private config: EngineConfig | null = null;
@@ -122,10 +126,20 @@ export class PollingEngine {
     const poll = this.runPoll(config, options, this.abort.signal).finally(() => {
       this.current = null;
       this.abort = null;
-      if (this.running) this.schedule(config.newDeviceCheckMinutes * 60_000);
+      if (this.running) this.schedule(this.interval(config));
     });
     this.current = poll;
     return poll;
+  }
+
+  private interval(config: EngineConfig): number {
+    const speed = Math.max(1, this.deps.speed?.() ?? 1);
+    return Math.max(MIN_POLL_GAP_MS, (config.newDeviceCheckMinutes * 60_000) / speed);
+  }
+
+  /** The demo clock changed speed: the next poll comes at the new pace. */
+  rescheduleForSpeed(): void {
+    if (this.running && this.config && !this.current) this.schedule(this.interval(this.config));
   }
 
   private schedule(delayMs: number): void {

@@ -32,6 +32,13 @@ export const CHANNEL_NAMES = [
   'smtp.get',
   'smtp.save',
   'smtp.delete',
+  'dashboard.get',
+  'devices.page',
+  'devices.detail',
+  'devices.exportCsv',
+  'demo.clock',
+  'demo.setSpeed',
+  'demo.advance',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

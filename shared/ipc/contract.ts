@@ -22,6 +22,18 @@ import {
   systemSettingsSchema,
 } from './configuration-channels';
 import { driftReportSchema, engineStatusSchema, pollNowRequestSchema, removalImpactRequestSchema, removalImpactSchema } from './engine-channels';
+import {
+  dashboardSchema,
+  demoAdvanceSchema,
+  demoClockSchema,
+  demoSpeedSchema,
+  deviceDetailRequestSchema,
+  deviceDetailSchema,
+  deviceExportRequestSchema,
+  deviceExportSchema,
+  devicePageRequestSchema,
+  devicePageSchema,
+} from './inventory-channels';
 import { demoSignInSchema, sessionSchema } from './session-channels';
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
 
@@ -105,6 +117,13 @@ export const channels = {
   'smtp.get': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: false }),
   'smtp.save': channel({ request: smtpSaveSchema, response: smtpViewSchema, access: FULL, mutates: true }),
   'smtp.delete': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: true }),
+  'dashboard.get': channel({ request: noInput, response: dashboardSchema, access: EVERY_ROLE, mutates: false }),
+  'devices.page': channel({ request: devicePageRequestSchema, response: devicePageSchema, access: EVERY_ROLE, mutates: false }),
+  'devices.detail': channel({ request: deviceDetailRequestSchema, response: deviceDetailSchema, access: EVERY_ROLE, mutates: false }),
+  'devices.exportCsv': channel({ request: deviceExportRequestSchema, response: deviceExportSchema, access: EVERY_ROLE, mutates: false }),
+  'demo.clock': channel({ request: noInput, response: demoClockSchema, access: EVERY_ROLE, mutates: false }),
+  'demo.setSpeed': channel({ request: demoSpeedSchema, response: demoClockSchema, access: FULL, mutates: true }),
+  'demo.advance': channel({ request: demoAdvanceSchema, response: demoClockSchema, access: FULL, mutates: true }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */

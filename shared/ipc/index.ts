@@ -7,3 +7,4 @@ export * from './configuration-channels';
 export * from './session-channels';
 export * from './engine-channels';
 export * from './smtp-channels';
+export * from './inventory-channels';

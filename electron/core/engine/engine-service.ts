@@ -1,12 +1,35 @@
 // The engine channels in main: status, start, stop, poll now and the impact of
 // removing enrollment groups, over the engine host; the demo tenant is served on
 // loopback for the engine's process, which reaches it as it would a real tenant.
-import { AppError, type DriftReportView, type EngineStatusView, type RemovalImpactView } from '../../../shared/ipc';
+import {
+  AppError,
+  type Dashboard,
+  type DeviceDetail,
+  type DeviceFilter,
+  type DevicePage,
+  type DevicePageRequest,
+  type DeviceSort,
+  type DriftReportView,
+  type EngineStatusView,
+  type RemovalImpactView,
+} from '../../../shared/ipc';
 import { serveDemoTenant, type ServedDemoTenant } from '../../demo-tenant/serve-demo-tenant';
 import type { ClockAnchor, TenantEndpoints } from '../../engine/engine-protocol';
 import type { Logger } from '../logger';
 import type { TenantConnection } from '../tenant-connection';
 import type { EngineHost } from './engine-host';
+
+const EMPTY_DASHBOARD: Dashboard = {
+  asOf: null,
+  counts: { pending: 0, active: 0, disconnected: 0, deactivated: 0 },
+  unsupported: 0,
+  trend: [],
+  threatLevels: { secured: 0, low: 0, medium: 0, high: 0 },
+  compliance: { compliant: 0, noncompliant: 0, noPartnerData: 0 },
+  health: { lastHeartbeatAt: null, partnerState: null, unresponsiveAfterDays: null, daysLeft: null, lastErrors: [] },
+  enrollmentGroups: [],
+  platforms: [],
+};
 
 const WITHOUT_ENGINE: EngineStatusView = { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null };
 
@@ -50,6 +73,23 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
       if (!configured()) throw new AppError({ code: 'conflict', message: 'Add the Intune connector first: there is nothing to poll yet.' });
       engine.pollNow({ full: request.full === true }).catch((error: unknown) => logger.warn(`The poll did not finish: ${String(error)}`));
       return engine.status();
+    },
+    async dashboard(): Promise<Dashboard> {
+      if (!host) return EMPTY_DASHBOARD;
+      return (await host.query({ kind: 'dashboard' })) as Dashboard;
+    },
+    async devicePage(request: DevicePageRequest): Promise<DevicePage> {
+      if (!host) return { total: 0, offset: request.offset, rows: [] };
+      return (await host.query({ kind: 'devicePage', request })) as DevicePage;
+    },
+    async deviceDetail(id: string): Promise<DeviceDetail> {
+      const detail = (await require().query({ kind: 'deviceDetail', id })) as DeviceDetail | null;
+      if (!detail) throw new AppError({ code: 'not_found', message: `There is no device ${id.slice(0, 64)} in the inventory.` });
+      return detail;
+    },
+    async devicesCsv(request: { filter: DeviceFilter; sort: DeviceSort }): Promise<{ filename: string; csv: string; rows: number }> {
+      const { csv, rows } = (await require().query({ kind: 'devicesCsv', filter: request.filter, sort: request.sort })) as { csv: string; rows: number };
+      return { filename: `mtd-console-devices-${new Date().toISOString().slice(0, 10)}.csv`, csv, rows };
     },
     async drift(): Promise<DriftReportView> {
       return (await require().query({ kind: 'drift' })) as DriftReportView;

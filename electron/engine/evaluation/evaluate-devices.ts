@@ -28,6 +28,7 @@ interface DeviceFactsRow {
   state_reason: string | null;
   threat_level: ThreatLevel;
   compliance: string;
+  last_checkin_at: number | null;
   mtd_guid: string | null;
   activation: LifecycleFacts['activation'];
   checkin_at: number | null;
@@ -47,12 +48,12 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
     // The latest MTD agent of each device wins (a reinstalled app registers a new one).
     const rows = db
       .prepare(`
-        SELECT d.id, d.platform, d.supported, d.in_intune, d.in_group, d.state, d.state_reason, d.threat_level, d.compliance,
+        SELECT d.id, d.platform, d.supported, d.in_intune, d.in_group, d.state, d.state_reason, d.threat_level, d.compliance, d.last_checkin_at,
                m.guid AS mtd_guid, m.activation, m.checkin_at, m.updated_at AS mtd_updated_at
         FROM devices d
         LEFT JOIN mtd_devices m ON m.guid = (SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY updated_at DESC, guid LIMIT 1)`)
       .all() as DeviceFactsRow[];
-    const update = db.prepare('UPDATE devices SET state = ?, state_reason = ?, state_since = CASE WHEN state IS ? THEN state_since ELSE ? END, threat_level = ?, compliance = ? WHERE id = ?');
+    const update = db.prepare('UPDATE devices SET state = ?, state_reason = ?, state_since = CASE WHEN state IS ? THEN state_since ELSE ? END, threat_level = ?, compliance = ?, last_checkin_at = ? WHERE id = ?');
     const history = db.prepare('INSERT INTO state_history (device_id, at, state, reason) VALUES (?, ?, ?, ?)');
     const counts: StateCounts = { pending: 0, active: 0, disconnected: 0, deactivated: 0 };
     let unsupported = 0;
@@ -71,8 +72,8 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
       const level = threatLevelOfRank(row.mtd_guid === null ? 0 : (openLevels.get(row.mtd_guid) ?? 0));
       const rule = compliance(verdict.state, level, allowedLevelFor(allowed, row.platform));
       counts[verdict.state] += 1;
-      if (verdict.state !== row.state || verdict.reason !== row.state_reason || level !== row.threat_level || rule !== row.compliance) {
-        update.run(verdict.state, verdict.reason, verdict.state, now, level, rule, row.id);
+      if (verdict.state !== row.state || verdict.reason !== row.state_reason || level !== row.threat_level || rule !== row.compliance || row.checkin_at !== row.last_checkin_at) {
+        update.run(verdict.state, verdict.reason, verdict.state, now, level, rule, row.checkin_at, row.id);
         if (verdict.state !== row.state) {
           history.run(row.id, now, verdict.state, verdict.reason);
           stateChanges += 1;

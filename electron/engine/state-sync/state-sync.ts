@@ -11,6 +11,8 @@ import { MAX_STATES_PER_REQUEST } from './partner-client';
 
 export const LAST_SYNC_AT = 'stateSync.lastAt';
 export const LAST_HEARTBEAT_AT = 'stateSync.lastHeartbeatAt';
+/** Intune's view of the connector (partner state, unresponsiveness threshold), read after each sync. */
+export const INTUNE_CONNECTOR = 'intune.connector';
 
 export interface StateSyncSummary {
   mode: 'sync' | 'reportOnly';
@@ -44,7 +46,26 @@ export function wantedStates(context: EngineContext): { id: string; wanted: Part
   return out;
 }
 
+/** Reads Intune's mobileThreatDefenseConnector for the health card; a failure only leaves the last reading. */
+async function readConnector(context: EngineContext): Promise<void> {
+  try {
+    const page = await context.graph.get<{ value?: { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number; lastHeartbeatDateTime?: string }[] }>('/deviceManagement/mobileThreatDefenseConnectors', { signal: context.signal });
+    const connector = page.value?.[0];
+    if (!connector) return;
+    const { partnerState, partnerUnresponsivenessThresholdInDays, lastHeartbeatDateTime } = connector;
+    context.inventory.transaction(() => context.inventory.setCursor(INTUNE_CONNECTOR, JSON.stringify({ partnerState, partnerUnresponsivenessThresholdInDays, lastHeartbeatDateTime })));
+  } catch {
+    context.signal.throwIfAborted();
+  }
+}
+
 export async function syncStates(context: EngineContext): Promise<StateSyncSummary> {
+  const summary = await sendStates(context);
+  await readConnector(context);
+  return summary;
+}
+
+async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
   const { inventory, partner } = context;
   const wanted = wantedStates(context);
   const drift = wanted.filter((row) => row.intune !== null && row.intune !== row.wanted).length;

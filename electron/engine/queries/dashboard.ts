@@ -1,0 +1,55 @@
+// The dashboard's aggregates: counts, the trend (at most TREND_POINTS_MAX points),
+// threat levels, compliance and connector health. A few KB whatever the device count.
+import { DAY_MS, DEVICE_STATES } from '../../../shared/domain/device-state';
+import { TREND_POINTS_MAX, type Dashboard } from '../../../shared/ipc/inventory-channels';
+import type { Inventory } from '../inventory/inventory';
+import { INTUNE_CONNECTOR, LAST_HEARTBEAT_AT } from '../state-sync/state-sync';
+
+type Counts = Dashboard['counts'];
+
+function tally<K extends string>(rows: { key: string | null; n: number }[], keys: readonly K[]): Record<K, number> {
+  const out = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const row of rows) if (row.key !== null && (keys as readonly string[]).includes(row.key)) out[row.key as K] += row.n;
+  return out;
+}
+
+/** Evenly spaced points, always keeping the newest. */
+export function downsample<T>(points: readonly T[], max: number): T[] {
+  if (points.length <= max) return [...points];
+  const step = (points.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
+}
+
+export function dashboard(inventory: Inventory): Dashboard {
+  const { db } = inventory;
+  const group = (sql: string): { key: string | null; n: number }[] => db.prepare(sql).all() as { key: string | null; n: number }[];
+  const counts: Counts = tally(group('SELECT state AS key, COUNT(*) AS n FROM devices WHERE supported = 1 GROUP BY state'), DEVICE_STATES);
+  const unsupported = db.prepare('SELECT COUNT(*) FROM devices WHERE supported = 0 AND in_group = 1 AND in_intune = 1').pluck().get() as number;
+  const trend = downsample(db.prepare('SELECT at, pending, active, disconnected, deactivated FROM state_counts ORDER BY at').all() as (Counts & { at: number })[], TREND_POINTS_MAX);
+  const enrolled = "supported = 1 AND state IS NOT NULL AND state != 'deactivated'";
+  const threatLevels = tally(group(`SELECT threat_level AS key, COUNT(*) AS n FROM devices WHERE ${enrolled} GROUP BY threat_level`), ['secured', 'low', 'medium', 'high'] as const);
+  const compliance = tally(group(`SELECT compliance AS key, COUNT(*) AS n FROM devices WHERE ${enrolled} GROUP BY compliance`), ['compliant', 'noncompliant', 'noPartnerData'] as const);
+  const asOf = trend.at(-1)?.at ?? null;
+  const heartbeat = inventory.cursor(LAST_HEARTBEAT_AT);
+  const lastHeartbeatAt = heartbeat === undefined ? null : Number(heartbeat);
+  const connector = JSON.parse(inventory.cursor(INTUNE_CONNECTOR) ?? 'null') as { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number } | null;
+  const threshold = connector?.partnerUnresponsivenessThresholdInDays ?? null;
+  const daysLeft = threshold === null || lastHeartbeatAt === null || asOf === null ? null : Math.round((threshold - (asOf - lastHeartbeatAt) / DAY_MS) * 10) / 10;
+  return {
+    asOf,
+    counts,
+    unsupported,
+    trend,
+    threatLevels,
+    compliance,
+    health: {
+      lastHeartbeatAt,
+      partnerState: connector?.partnerState ?? null,
+      unresponsiveAfterDays: threshold,
+      daysLeft,
+      lastErrors: (db.prepare('SELECT at, step, message FROM sync_errors ORDER BY id DESC LIMIT 5').all() as { at: number; step: string; message: string }[]).map((row) => ({ ...row, message: row.message.slice(0, 300) })),
+    },
+    enrollmentGroups: db.prepare('SELECT name, status FROM enrollment_groups ORDER BY name').all() as { name: string; status: string }[],
+    platforms: db.prepare('SELECT DISTINCT platform FROM devices WHERE platform IS NOT NULL ORDER BY platform').pluck().all() as string[],
+  };
+}
