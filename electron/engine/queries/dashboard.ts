@@ -22,13 +22,16 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
 
 export function dashboard(inventory: Inventory): Dashboard {
   const { db } = inventory;
-  const group = (sql: string): { key: string | null; n: number }[] => db.prepare(sql).all() as { key: string | null; n: number }[];
-  const counts: Counts = tally(group('SELECT state AS key, COUNT(*) AS n FROM devices WHERE supported = 1 GROUP BY state'), DEVICE_STATES);
-  const unsupported = db.prepare('SELECT COUNT(*) FROM devices WHERE supported = 0 AND in_group = 1 AND in_intune = 1').pluck().get() as number;
+  // One scan of the devices for every count.
+  const groups = db
+    .prepare('SELECT supported, in_group, in_intune, state, threat_level AS level, compliance, COUNT(*) AS n FROM devices GROUP BY supported, in_group, in_intune, state, threat_level, compliance')
+    .all() as { supported: number; in_group: number; in_intune: number; state: string | null; level: string; compliance: string; n: number }[];
+  const counts: Counts = tally(groups.filter((g) => g.supported === 1).map((g) => ({ key: g.state, n: g.n })), DEVICE_STATES);
+  const unsupported = groups.filter((g) => g.supported === 0 && g.in_group === 1 && g.in_intune === 1).reduce((sum, g) => sum + g.n, 0);
+  const enrolled = groups.filter((g) => g.supported === 1 && g.state !== null && g.state !== 'deactivated');
+  const threatLevels = tally(enrolled.map((g) => ({ key: g.level, n: g.n })), ['secured', 'low', 'medium', 'high'] as const);
+  const compliance = tally(enrolled.map((g) => ({ key: g.compliance, n: g.n })), ['compliant', 'noncompliant', 'noPartnerData'] as const);
   const trend = downsample(db.prepare('SELECT at, pending, active, disconnected, deactivated FROM state_counts ORDER BY at').all() as (Counts & { at: number })[], TREND_POINTS_MAX);
-  const enrolled = "supported = 1 AND state IS NOT NULL AND state != 'deactivated'";
-  const threatLevels = tally(group(`SELECT threat_level AS key, COUNT(*) AS n FROM devices WHERE ${enrolled} GROUP BY threat_level`), ['secured', 'low', 'medium', 'high'] as const);
-  const compliance = tally(group(`SELECT compliance AS key, COUNT(*) AS n FROM devices WHERE ${enrolled} GROUP BY compliance`), ['compliant', 'noncompliant', 'noPartnerData'] as const);
   const asOf = trend.at(-1)?.at ?? null;
   const heartbeat = inventory.cursor(LAST_HEARTBEAT_AT);
   const lastHeartbeatAt = heartbeat === undefined ? null : Number(heartbeat);
