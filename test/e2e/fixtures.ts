@@ -7,6 +7,8 @@ import { sessionSchema, unwrap, type ChannelName, type Session } from '../../sha
 import { createCore, type Core } from '../../electron/core/core';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
 import { createMemoryLogger } from '../../electron/core/logger';
+import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
+import type { DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { readProjectVersion, RENDERER_DIR } from '../../electron/host/project-paths';
 import { makeTempDir } from '../support/temp-dir';
@@ -23,6 +25,10 @@ export interface OpenOptions {
 
 export interface ConsoleFixtures {
   dataDir: string;
+  /** The tenant every run of this test talks to: the embedded demo tenant, kept across restarts. */
+  tenant: TenantConnection;
+  /** The same demo tenant, for tests that compare the console with its truth or move its clock. */
+  demoTenant: DemoTenant;
   /** The first run's main-process core, for tests that play the engine's part (emitting events). */
   core: Core;
   /** The first run's browser host. */
@@ -60,8 +66,8 @@ function closeOnce<T extends { close(): Promise<void> }>(closable: T): T {
   return closable;
 }
 
-function startCore(dataDir: string): Core {
-  return closeOnce(createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher() }));
+function startCore(dataDir: string, tenant: TenantConnection): Core {
+  return closeOnce(createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher(), connect: () => tenant }));
 }
 
 async function startHost(core: Core): Promise<BrowserHost> {
@@ -114,8 +120,15 @@ export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
     await use(temp.dir);
     temp.cleanup();
   },
-  core: async ({ dataDir }, use) => {
-    const core = startCore(dataDir);
+  // eslint-disable-next-line no-empty-pattern
+  tenant: async ({}, use) => {
+    await use(connectDemoTenant());
+  },
+  demoTenant: async ({ tenant }, use) => {
+    await use(tenant.demoTenant!);
+  },
+  core: async ({ dataDir, tenant }, use) => {
+    const core = startCore(dataDir, tenant);
     await use(core);
     await core.close();
   },
@@ -139,12 +152,12 @@ export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
   openConsole: async ({ page, runs }, use) => {
     await use((hash = '', options = {}) => open(page, runs.at(-1)!, hash, options));
   },
-  restartConsole: async ({ page, runs, dataDir }, use) => {
+  restartConsole: async ({ page, runs, dataDir, tenant }, use) => {
     await use(async (hash = '', options = {}) => {
       const previous = runs.at(-1)!;
       await previous.host.close();
       await previous.core.close();
-      const nextCore = startCore(dataDir);
+      const nextCore = startCore(dataDir, tenant);
       const next = { core: nextCore, host: await startHost(nextCore) };
       runs.push(next);
       return open(page, next, hash, options);

@@ -91,14 +91,14 @@ describe('inventory queries', () => {
     expect(all({})).toHaveLength(everything.length);
   });
 
-  it.each([
-    ['deviceName', (row: DeviceRow) => row.deviceName!.toLowerCase()],
-    ['userPrincipalName', (row: DeviceRow) => row.userPrincipalName!.toLowerCase()],
-    ['lastSyncAt', (row: DeviceRow) => row.lastSyncAt ?? -1],
-  ] as const)('sorts by %s both ways, in the database, without losing or repeating a device', (column, key) => {
+  it.each<[DeviceSort['column'], (row: DeviceRow) => string | number]>([
+    ['deviceName', (row) => row.deviceName!.toLowerCase()],
+    ['userPrincipalName', (row) => row.userPrincipalName!.toLowerCase()],
+    ['lastSyncAt', (row) => row.lastSyncAt ?? -1],
+  ])('sorts by %s both ways, in the database, without losing or repeating a device', (column, key) => {
     const ascending = all({}, { column, direction: 'asc' });
     const descending = all({}, { column, direction: 'desc' });
-    const keys = ascending.map(key);
+    const keys = ascending.map((row) => key(row));
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(descending.map((row) => row.id)).toEqual(ascending.map((row) => row.id).reverse());
   });
