@@ -7,7 +7,7 @@ import type { CallContext } from '../../electron/core/dispatcher';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
 import { createMemoryLogger } from '../../electron/core/logger';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
-import type { EngineStatusView, Envelope, RemovalImpactView } from '../../shared/ipc';
+import type { Dashboard, EngineStatusView, Envelope, RemovalImpactView } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';
 import { truth } from '../support/tenant-truth';
 
@@ -84,6 +84,41 @@ describe('engine channels', () => {
   it('answers the drift report (the demo tenant is synced, so nothing drifts after a full poll)', async () => {
     expect(await call('stateSync.drift')).toEqual({ ok: true, result: { total: 0, rows: [] } });
     expect(await call('stateSync.drift', undefined, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('serves the dashboard and device pages, refusing malformed requests by name', async () => {
+    const board = await call<Dashboard>('dashboard.get', undefined, READER);
+    expect(board.ok).toBe(true);
+    if (!board.ok) return;
+    const enrolled = board.result.counts.pending + board.result.counts.active + board.result.counts.disconnected + board.result.counts.deactivated;
+    const sort = { column: 'deviceName', direction: 'asc' };
+    expect(await call('devices.page', { filter: {}, sort, offset: 0, limit: 50 }, READER)).toMatchObject({ ok: true, result: { total: enrolled + board.result.unsupported, offset: 0 } });
+    const refused: [unknown, string][] = [
+      [{ filter: {}, sort, offset: 0, limit: 501 }, 'limit'],
+      [{ filter: {}, sort, offset: -1, limit: 10 }, 'offset'],
+      [{ filter: { states: ['gone'] }, sort, offset: 0, limit: 10 }, 'filter'],
+      [{ filter: { search: 'x'.repeat(201) }, sort, offset: 0, limit: 10 }, 'filter'],
+      [{ filter: {}, sort: { column: 'id; DROP TABLE devices', direction: 'asc' }, offset: 0, limit: 10 }, 'sort'],
+      [{ filter: { admin: true }, sort, offset: 0, limit: 10 }, 'filter'],
+    ];
+    for (const [payload, field] of refused) {
+      expect(await call('devices.page', payload), JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'validation', field: expect.stringContaining(field) } });
+    }
+    expect(await call('devices.detail', { id: 'no-such-device' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const csv = await call<{ rows: number; csv: string }>('devices.exportCsv', { filter: { states: ['pending'] }, sort }, READER);
+    expect(csv).toMatchObject({ ok: true, result: { rows: board.result.counts.pending } });
+  });
+
+  it('moves the demo clock for Full users only, within its limits', async () => {
+    const before = await call<{ now: number; speed: number }>('demo.clock', undefined, READER);
+    expect(before).toMatchObject({ ok: true, result: { mode: 'demo', speed: 0 } });
+    expect(await call('demo.advance', { hours: 24 }, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('demo.advance', { hours: 0 })).toMatchObject({ ok: false, error: { code: 'validation', field: 'hours' } });
+    expect(await call('demo.advance', { hours: 2161 })).toMatchObject({ ok: false, error: { code: 'validation', field: 'hours' } });
+    expect(await call('demo.setSpeed', { speed: 100_001 })).toMatchObject({ ok: false, error: { code: 'validation', field: 'speed' } });
+    const after = await call<{ now: number }>('demo.advance', { hours: 24 });
+    expect(after.ok && before.ok && after.result.now - before.result.now).toBe(24 * 3_600_000);
+    expect(await call('demo.setSpeed', { speed: 0 })).toMatchObject({ ok: true, result: { speed: 0 } });
   });
 
   it('re-checks the signed-in user\'s role at every poll', async () => {
