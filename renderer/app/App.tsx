@@ -33,7 +33,8 @@ const useGlobalStyles = makeStaticStyles({
 });
 
 const useStyles = makeStyles({
-  shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', height: '100vh' },
+  // minmax(0, 1fr): a wide table scrolls inside its own box instead of widening the whole window.
+  shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', gridTemplateColumns: 'minmax(0, 1fr)', height: '100vh' },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -44,7 +45,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   body: { display: 'flex', minHeight: 0 },
-  main: { flex: 1, overflow: 'auto', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  main: { flex: 1, minWidth: 0, overflow: 'auto', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 type SignedIn = { user: SessionUserInfo; role: Role };

@@ -55,3 +55,9 @@ export function numberFrom(text: string): number | string | undefined {
   if (trimmed === '') return undefined;
   return /^[+-]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
+
+/** One sentence for a failed call that no form field shows (a load, an export, an action). */
+export function messageOf(error: unknown): string {
+  const failure = failureOf(error);
+  return failure.message ?? Object.values(failure.fields).join(' ');
+}

@@ -14,3 +14,13 @@ export function formatMoment(ms: number, language: string): string {
 export function formatList(items: readonly string[], language: string): string {
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A moment in a table cell: short date and time. */
+export function formatShortMoment(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
+}
+
+/** A count as the admin's language writes it: 100,000. */
+export function formatCount(count: number, language: string): string {
+  return new Intl.NumberFormat(language).format(count);
+}

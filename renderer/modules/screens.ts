@@ -3,12 +3,16 @@ import type { ModuleId } from '../app/modules';
 import { AccessScreen } from './access/AccessScreen';
 import { AuditLogScreen } from './audit-log/AuditLogScreen';
 import { ConnectorsScreen } from './connectors/ConnectorsScreen';
+import { DashboardScreen } from './dashboard/DashboardScreen';
+import { DevicesScreen } from './devices/DevicesScreen';
 import { EnrollmentSettingsScreen } from './enrollment-settings/EnrollmentSettingsScreen';
 import { PreferencesScreen } from './preferences/PreferencesScreen';
 import { SecurityPolicyScreen } from './security-policy/SecurityPolicyScreen';
 
 /** The screens built so far; the other modules show their empty state. */
 export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
+  dashboard: DashboardScreen,
+  devices: DevicesScreen,
   securityPolicy: SecurityPolicyScreen,
   connectors: ConnectorsScreen,
   enrollmentSettings: EnrollmentSettingsScreen,

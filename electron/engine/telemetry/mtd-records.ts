@@ -49,7 +49,7 @@ export function mtdWriters(inventory: Inventory, levels: ReadonlyMap<string, Ris
       activation = COALESCE(excluded.activation, mtd_devices.activation),
       security = COALESCE(excluded.security, mtd_devices.security),
       protection = COALESCE(excluded.protection, mtd_devices.protection),
-      checkin_at = MAX(COALESCE(excluded.checkin_at, 0), COALESCE(mtd_devices.checkin_at, 0)),
+      checkin_at = NULLIF(MAX(COALESCE(excluded.checkin_at, 0), COALESCE(mtd_devices.checkin_at, 0)), 0),
       updated_at = excluded.updated_at
     WHERE excluded.updated_at >= mtd_devices.updated_at`);
   const threat = db.prepare(`

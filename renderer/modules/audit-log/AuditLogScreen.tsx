@@ -9,7 +9,7 @@ import { failureOf } from '../../forms/errors';
 import { filterOf, isFiltered, NO_FILTER, type FilterDraft } from './audit-format';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
-import { downloadText } from './download';
+import { downloadText } from '../../forms/download';
 
 export const PAGE_SIZE = 25;
 const ACTOR_DEBOUNCE_MS = 300;

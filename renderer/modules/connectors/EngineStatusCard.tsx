@@ -4,9 +4,9 @@ import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatusView } from '../../../shared/ipc';
 import { ErrorAlert } from '../../forms/ErrorAlert';
-import { EngineProgress } from './EngineProgress';
+import { EngineProgress } from '../../engine/EngineProgress';
 import { LastPollSummary } from './LastPollSummary';
-import { useEngineStatus, type EngineAction } from './use-engine-status';
+import { useEngineStatus, type EngineAction } from '../../engine/use-engine-status';
 
 const useStyles = makeStyles({
   root: {

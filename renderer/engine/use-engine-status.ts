@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EngineStatusView } from '../../../shared/ipc';
-import { useApi } from '../../api/api-context';
-import { failureOf } from '../../forms/errors';
+import type { EngineStatusView } from '../../shared/ipc';
+import { useApi } from '../api/api-context';
+import { failureOf } from '../forms/errors';
 
 export type EngineAction = 'pollNow' | 'fullPoll' | 'stop' | 'start';
 

@@ -1,7 +1,7 @@
 import { Body1, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { EngineStatusView } from '../../../shared/ipc';
-import { formatMoment } from '../../forms/format';
+import type { EngineStatusView } from '../../shared/ipc';
+import { formatMoment } from '../forms/format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

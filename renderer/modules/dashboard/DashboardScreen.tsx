@@ -1,0 +1,74 @@
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Board24Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { EngineStatusView } from '../../../shared/ipc';
+import { EmptyState } from '../../app/EmptyState';
+import { useEngineStatus } from '../../engine/use-engine-status';
+import { ErrorAlert } from '../../forms/ErrorAlert';
+import { useRole } from '../../session/session-context';
+import { ComplianceChart } from './ComplianceChart';
+import { ConnectorHealthCard } from './ConnectorHealthCard';
+import { DemoClockControl } from './DemoClockControl';
+import { StateChart } from './StateChart';
+import { ThreatLevelChart } from './ThreatLevelChart';
+import { TrendChart } from './TrendChart';
+import { useDashboard } from './use-dashboard';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  loading: { minHeight: '240px' },
+});
+
+/** Dashboard: device counts by state, their trend, threat levels, compliance and the connector's health, live as the engine polls. */
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const { status, error } = useEngineStatus();
+  if (status === null)
+    return error === null ? <Spinner size="small" label={t('app.loading')} /> : <ErrorAlert message={t('common.loadFailed', { message: error })} />;
+  if (status.state === 'notConfigured') return <EmptyState icon={Board24Regular} message={t('modules.dashboard.empty')} />;
+  return <DashboardContent status={status} />;
+}
+
+function DashboardContent({ status }: { status: EngineStatusView }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const role = useRole();
+  const pollId = status.lastPoll?.id ?? null;
+  const { state, retry } = useDashboard(pollId, status.state === 'polling');
+  const dashboard = state.status === 'ready' ? state.dashboard : null;
+
+  return (
+    <div className={styles.root}>
+      {state.status === 'failed' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('common.loadFailed', { message: state.message })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retry}>{t('common.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.status === 'ready' && state.refreshError !== null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('dashboard.refreshFailed', { message: state.refreshError })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.grid}>
+        <ConnectorHealthCard health={dashboard?.health ?? null} groups={dashboard?.enrollmentGroups ?? []} asOf={dashboard?.asOf ?? null} status={status} />
+        <DemoClockControl pollId={pollId} canChange={role === 'full'} />
+      </div>
+      {state.status === 'loading' && <Spinner className={styles.loading} size="small" label={t('app.loading')} />}
+      {dashboard !== null &&
+        (dashboard.asOf === null ? (
+          <EmptyState icon={Board24Regular} message={t('dashboard.firstPoll')} />
+        ) : (
+          <div className={styles.grid}>
+            <StateChart dashboard={dashboard} />
+            <TrendChart trend={dashboard.trend} />
+            <ThreatLevelChart dashboard={dashboard} />
+            <ComplianceChart dashboard={dashboard} />
+          </div>
+        ))}
+    </div>
+  );
+}

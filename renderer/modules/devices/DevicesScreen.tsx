@@ -1,0 +1,114 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, Phone24Regular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceFilter, DeviceRow, DeviceSort } from '../../../shared/ipc';
+import { useApi } from '../../api/api-context';
+import { EmptyState } from '../../app/EmptyState';
+import { replaceRoute, useHashQuery } from '../../app/use-hash-route';
+import { useEngineStatus } from '../../engine/use-engine-status';
+import { downloadText } from '../../forms/download';
+import { ErrorAlert } from '../../forms/ErrorAlert';
+import { messageOf } from '../../forms/errors';
+import { DeviceDetail } from './DeviceDetail';
+import { DeviceFilters } from './DeviceFilters';
+import { deviceQueryParams, DEVICES_PATH, isFiltered, parseDeviceQuery } from './device-query';
+import { DeviceTable } from './DeviceTable';
+import { useDevicePages } from './use-device-pages';
+import { useFilterOptions } from './use-filter-options';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, minHeight: '32px' },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  spacer: { flex: 1 },
+});
+
+/** Devices: every device of the inventory, searched, filtered and sorted in main, one page at a time. */
+export function DevicesScreen() {
+  const { t } = useTranslation();
+  const { status, error } = useEngineStatus();
+  if (status === null)
+    return error === null ? <Spinner size="small" label={t('app.loading')} /> : <ErrorAlert message={t('common.loadFailed', { message: error })} />;
+  if (status.state === 'notConfigured') return <EmptyState icon={Phone24Regular} message={t('modules.devices.empty')} />;
+  // Each finished poll is a new generation of the inventory: the rows on screen are read again.
+  return <DeviceExplorer generation={status.lastPoll?.id ?? 0} />;
+}
+
+function DeviceExplorer({ generation }: { generation: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const styles = useStyles();
+  const query = useHashQuery();
+  const { filter, sort } = useMemo(() => parseDeviceQuery(query), [query]);
+  const options = useFilterOptions(generation);
+  const pages = useDevicePages(filter, sort, generation);
+  const [opened, setOpened] = useState<DeviceRow | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const show = useCallback((next: { filter: DeviceFilter; sort: DeviceSort }) => {
+    setExported(null);
+    replaceRoute(DEVICES_PATH, deviceQueryParams(next));
+  }, []);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExported(null);
+    setExportError(null);
+    try {
+      const { filename, csv, rows } = await api['devices.exportCsv']({ filter, sort });
+      downloadText(filename, csv, 'text/csv;charset=utf-8');
+      setExported(t('devices.exported', { count: rows, filename }));
+    } catch (failure) {
+      setExportError(t('devices.exportFailed', { message: messageOf(failure) }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const { total } = pages;
+  return (
+    <div className={styles.root}>
+      <DeviceFilters filter={filter} options={options} onChange={(next) => show({ filter: next, sort })} />
+      <div className={styles.toolbar}>
+        <Body1 className={styles.total} role="status" aria-live="polite">
+          {total === null ? t('devices.totalLoading') : t('devices.total', { count: total })}
+        </Body1>
+        <span className={styles.spacer} />
+        <Body1 role="status">{exported}</Body1>
+        <Button
+          icon={exporting ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+          disabledFocusable={exporting || total === 0}
+          onClick={() => void exportCsv()}
+        >
+          {t('devices.exportCsv')}
+        </Button>
+      </div>
+      <ErrorAlert message={exportError} />
+      {pages.error !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('common.loadFailed', { message: pages.error })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={pages.retry}>{t('common.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {total === 0 ? (
+        <EmptyState icon={Phone24Regular} message={isFiltered(filter) ? t('devices.noMatch') : t('modules.devices.empty')} />
+      ) : (
+        <DeviceTable
+          key={JSON.stringify({ filter, sort })}
+          total={total ?? 0}
+          rowAt={pages.rowAt}
+          showRange={pages.showRange}
+          sort={sort}
+          onSortChange={(next) => show({ filter, sort: next })}
+          onOpen={setOpened}
+        />
+      )}
+      <DeviceDetail device={opened} generation={generation} onClose={() => setOpened(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { Skeleton, SkeletonItem } from '@fluentui/react-components';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceRow, DeviceSortColumn } from '../../../shared/ipc';
+import { formatMoment, formatShortMoment } from '../../forms/format';
+import { ComplianceBadge, StateBadge, ThreatLevelBadge } from './DeviceBadges';
+
+/** A row of the virtual window: its place in the sorted list, and the device once its page has arrived. */
+export interface WindowRow {
+  index: number;
+  device: DeviceRow | undefined;
+}
+
+const helper = createColumnHelper<WindowRow>();
+
+export type DeviceColumn = ColumnDef<WindowRow, unknown>;
+
+function Placeholder() {
+  return (
+    <Skeleton aria-hidden>
+      <SkeletonItem size={16} />
+    </Skeleton>
+  );
+}
+
+/**
+ * One column: its id is the contract's sort column (sorting by it asks main to sort), its
+ * value makes TanStack treat it as sortable, and `render` shows a device's cell.
+ */
+function column(id: DeviceSortColumn, header: string, size: number, render: (device: DeviceRow) => ReactNode, first = false): DeviceColumn {
+  return helper.accessor((item) => (item.device ? item.device[id] : null), {
+    id,
+    header,
+    size,
+    cell: ({ row }) => (row.original.device ? render(row.original.device) : first ? <Placeholder /> : null),
+  }) as DeviceColumn;
+}
+
+/** The explorer's columns, their widths (px) and how a cell shows its value. */
+export function useDeviceColumns(): DeviceColumn[] {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const none = t('inventory.none');
+    const moment = (ms: number | null) =>
+      ms === null ? (
+        none
+      ) : (
+        <time dateTime={new Date(ms).toISOString()} title={formatMoment(ms, language)}>
+          {formatShortMoment(ms, language)}
+        </time>
+      );
+    return [
+      column('deviceName', t('devices.columns.deviceName'), 150, (device) => device.deviceName ?? t('inventory.unnamedDevice'), true),
+      column('userPrincipalName', t('devices.columns.userPrincipalName'), 180, (device) => device.userPrincipalName ?? none),
+      column('platform', t('devices.columns.platform'), 100, (device) =>
+        device.platform === null
+          ? none
+          : device.osVersion
+            ? t('devices.platformVersion', { platform: device.platform, version: device.osVersion })
+            : device.platform,
+      ),
+      column('state', t('devices.columns.state'), 110, (device) => <StateBadge state={device.state} />),
+      column('threatLevel', t('devices.columns.threatLevel'), 100, (device) => <ThreatLevelBadge level={device.threatLevel} />),
+      column('compliance', t('devices.columns.compliance'), 130, (device) => <ComplianceBadge compliance={device.compliance} />),
+      column('lastCheckinAt', t('devices.columns.lastCheckinAt'), 140, (device) => moment(device.lastCheckinAt)),
+      column('stateSince', t('devices.columns.stateSince'), 140, (device) => moment(device.stateSince)),
+    ];
+  }, [t, language]);
+}

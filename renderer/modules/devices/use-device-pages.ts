@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DeviceFilter, DeviceRow, DeviceSort } from '../../../shared/ipc';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../forms/errors';
+
+/** Devices per request: a screenful or two, well under the contract's 500. */
+export const DEVICE_PAGE_SIZE = 200;
+/** Pages are asked for once scrolling rests this long, so dragging the scrollbar across 100,000 rows asks for a few, not hundreds. */
+const SETTLE_MS = 60;
+
+interface CachedPage {
+  rows: readonly DeviceRow[];
+  /** The poll the page was read after: an older page is shown until the newer one arrives. */
+  generation: number;
+}
+
+interface Cache {
+  /** The filter and sort the pages answer. */
+  key: string;
+  total: number | null;
+  pages: ReadonlyMap<number, CachedPage>;
+  error: string | null;
+}
+
+const emptyCache = (key: string): Cache => ({ key, total: null, pages: new Map(), error: null });
+
+export interface DevicePages {
+  /** Devices that match, once the first page has answered. */
+  total: number | null;
+  error: string | null;
+  /** The device at a position of the sorted list, or undefined while its page is on its way. */
+  rowAt: (index: number) => DeviceRow | undefined;
+  /** Tells which rows are on screen; their pages are fetched. */
+  showRange: (first: number, last: number) => void;
+  retry: () => void;
+}
+
+/**
+ * The filtered, sorted inventory one page at a time, as the table scrolls: main filters,
+ * sorts and pages; the renderer keeps the pages it has seen (by offset) until the filter or
+ * the sort changes, and reads the visible ones again after each poll (`generation`).
+ */
+export function useDevicePages(filter: DeviceFilter, sort: DeviceSort, generation: number): DevicePages {
+  const api = useApi();
+  const key = useMemo(() => JSON.stringify({ filter, sort }), [filter, sort]);
+  const [cache, setCache] = useState<Cache>(() => emptyCache(key));
+  const [range, setRange] = useState({ key, first: 0, last: 0 });
+  const [attempt, setAttempt] = useState(0);
+  const latestKey = useRef(key);
+  /** Pages asked for (or answered) per key, generation and attempt: each is asked for once. */
+  const requested = useRef(new Set<string>());
+  const current = cache.key === key ? cache : emptyCache(key);
+  // A new filter starts at the top, whatever the old list's scroll position said.
+  const first = range.key === key ? range.first : 0;
+  const last = range.key === key ? range.last : 0;
+
+  useEffect(() => {
+    if (latestKey.current !== key) {
+      latestKey.current = key;
+      requested.current.clear();
+    }
+    const firstPage = Math.floor(first / DEVICE_PAGE_SIZE);
+    const lastPage = Math.floor(last / DEVICE_PAGE_SIZE);
+    const fetchPage = (page: number) => {
+      const id = `${key}|${generation}|${attempt}|${page}`;
+      if (requested.current.has(id)) return;
+      requested.current.add(id);
+      api['devices.page']({ filter, sort, offset: page * DEVICE_PAGE_SIZE, limit: DEVICE_PAGE_SIZE }).then(
+        (answer) => {
+          if (latestKey.current !== key) return;
+          setCache((previous) => {
+            const base = previous.key === key ? previous : emptyCache(key);
+            const cached = base.pages.get(page);
+            if (cached && cached.generation > generation) return base;
+            const pages = new Map(base.pages);
+            pages.set(page, { rows: answer.rows, generation });
+            return { key, total: answer.total, pages, error: null };
+          });
+        },
+        (failure: unknown) => {
+          requested.current.delete(id);
+          if (latestKey.current !== key) return;
+          setCache((previous) => ({ ...(previous.key === key ? previous : emptyCache(key)), error: messageOf(failure) }));
+        },
+      );
+    };
+    const timer = window.setTimeout(
+      () => {
+        for (let page = firstPage; page <= lastPage; page++) fetchPage(page);
+      },
+      first === 0 ? 0 : SETTLE_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [api, key, filter, sort, generation, attempt, first, last]);
+
+  const showRange = useCallback(
+    (nextFirst: number, nextLast: number) =>
+      setRange((previous) =>
+        previous.key === key && previous.first === nextFirst && previous.last === nextLast ? previous : { key, first: nextFirst, last: nextLast },
+      ),
+    [key],
+  );
+  const { pages } = current;
+  const rowAt = useCallback((index: number) => pages.get(Math.floor(index / DEVICE_PAGE_SIZE))?.rows[index % DEVICE_PAGE_SIZE], [pages]);
+  const retry = useCallback(() => {
+    setCache((previous) => ({ ...previous, error: null }));
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return { total: current.total, error: current.error, rowAt, showRange, retry };
+}
