@@ -10,6 +10,7 @@ import { startBrowserHost } from '../electron/host/browser-host';
 import { PROJECT_ROOT, RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
 import { makeTempDir } from '../test/support/temp-dir';
 import { perUserBaseline, sdkPageIteratorBaseline } from './baselines';
+import { dashboardBench } from './dashboard';
 import { discoveryBench } from './discovery';
 import { percentile, report, round, type Figures } from './results-file';
 import { startServedTenant, type ServedTenant } from './served-tenant';
@@ -76,6 +77,9 @@ try {
 } finally {
   await served.close();
 }
+
+// The console in Chromium on a 100,000-device inventory (issue 7).
+Object.assign(results, await dashboardBench());
 
 const assets = path.join(RENDERER_DIR, 'assets');
 if (fs.existsSync(assets)) {

@@ -137,6 +137,17 @@ describe('inventory queries', () => {
     expect(deviceDetail(harness.inventory, 'no-such-device')).toBeNull();
   });
 
+  it('stays under 64 KB with years of trend behind it', () => {
+    const insert = harness.inventory.db.prepare('INSERT OR IGNORE INTO state_counts (at, pending, active, disconnected, deactivated) VALUES (?, 99999, 99999, 99999, 99999)');
+    harness.inventory.transaction(() => {
+      for (let i = 1; i <= 20_000; i++) insert.run(i * 3_600_000);
+    });
+    const board = dashboard(harness.inventory);
+    expect(board.trend).toHaveLength(240);
+    expect(board.trend.at(-1)!.at).toBe(harness.inventory.db.prepare('SELECT MAX(at) FROM state_counts').pluck().get());
+    expect(new TextEncoder().encode(JSON.stringify({ ok: true, result: board })).length).toBeLessThan(64 * 1024);
+  });
+
   it('keeps the trend to evenly spaced points with the newest last', () => {
     const points = Array.from({ length: 1000 }, (_, i) => i);
     const sampled = downsample(points, 240);
