@@ -1,7 +1,8 @@
 import { Body1, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatusView } from '../../shared/ipc';
-import { formatMoment } from '../forms/format';
+import { formatIn } from '../forms/format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -20,6 +21,8 @@ export function EngineProgress({ status }: { status: EngineStatusView }) {
   const styles = useStyles();
   const { state, phase, progress } = status;
   const polling = state === 'polling';
+  // The next poll is a real moment while the dashboard's facts are in the tenant's (demo) time, so it is told as a countdown.
+  const now = useNow(status.nextPollAt !== null);
   return (
     <div className={styles.root}>
       <div role="status" aria-live="polite" aria-atomic="true">
@@ -33,12 +36,28 @@ export function EngineProgress({ status }: { status: EngineStatusView }) {
           </Field>
         ) : (
           <Body1 className={styles.muted}>
-            {status.nextPollAt === null ? t('engine.noNextPoll') : t('engine.nextPoll', { time: formatMoment(status.nextPollAt, i18n.language) })}
+            {status.nextPollAt === null ? t('engine.noNextPoll') : t('engine.nextPoll', { time: formatIn(status.nextPollAt, now, i18n.language) })}
           </Body1>
         )}
       </div>
     </div>
   );
+}
+
+/** The real time, every 5 s while `ticking`; taken afresh whenever ticking starts. */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    const update = (): void => setNow(Date.now());
+    const first = window.setTimeout(update, 0);
+    const timer = window.setInterval(update, 5000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [ticking]);
+  return now;
 }
 
 function progressText(t: ReturnType<typeof useTranslation>['t'], progress: EngineStatusView['progress']): string {

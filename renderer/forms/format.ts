@@ -24,3 +24,12 @@ export function formatShortMoment(ms: number, language: string): string {
 export function formatCount(count: number, language: string): string {
   return new Intl.NumberFormat(language).format(count);
 }
+
+/** How far off a real moment is, in the admin's language: “in 4 minutes”, “in 30 seconds”. */
+export function formatIn(ms: number, now: number, language: string): string {
+  const seconds = Math.max(0, Math.round((ms - now) / 1000));
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
+  if (seconds < 90) return format.format(seconds, 'second');
+  if (seconds < 90 * 60) return format.format(Math.round(seconds / 60), 'minute');
+  return format.format(Math.round(seconds / 3600), 'hour');
+}
