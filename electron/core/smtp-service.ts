@@ -11,9 +11,11 @@ import type { SettingsStore } from './settings/settings-store';
 const PASSWORD = 'smtp.password';
 
 export function createSmtpService(settings: SettingsStore, secrets: SecretStore, audit: AuditLog, changed: () => void) {
+  // A password kept for the run only is gone after a restart: the view says so, and asks for it again.
   const view = (): SmtpView => {
     const smtp = settings.get().smtp;
-    return { settings: smtp, passwordStorage: smtp?.passwordSet ? secrets.storage : 'none' };
+    const stored = smtp?.passwordSet === true && secrets.get(PASSWORD) !== undefined;
+    return { settings: smtp && { ...smtp, passwordSet: stored }, passwordStorage: stored ? secrets.storage : 'none' };
   };
   const actor = (context: CallContext): string => context.user?.displayName ?? 'unknown';
   return {

@@ -14,6 +14,7 @@ export const FAULT_KINDS = [
   'malformed-json', // 200 with a body that is not JSON
   'batch-item-throttle', // a 429 inside a 200 $batch answer
   'delta-gone', // 410 on a delta query
+  'malformed-event', // an event stream message whose first threat event has lost its status
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

@@ -39,7 +39,7 @@ export function renderEvent(tenant: DemoTenant, event: DemoEvent): Record<string
   return body;
 }
 
-function eventStream(tenant: DemoTenant, request: Request, types: ReadonlySet<MtdEventType>, lastId: number): Response {
+function eventStream(tenant: DemoTenant, request: Request, url: URL, types: ReadonlySet<MtdEventType>, lastId: number): Response {
   const events = tenant.data.events;
   // Event ids are 1..n in log order, so the id to resume after is also the index to resume at.
   let cursor = Math.min(Math.max(0, lastId), events.length);
@@ -65,6 +65,8 @@ function eventStream(tenant: DemoTenant, request: Request, types: ReadonlySet<Mt
         let batchLastId = 0;
         const flush = (): void => {
           if (batch.length === 0) return;
+          const broken = batch.find((event) => event.type === 'THREAT');
+          if (broken && tenant.faults.draw(url.pathname, ['malformed-event'])) delete (broken.threat as Record<string, unknown>).status;
           controller.enqueue(encoder.encode(`id: ${batchLastId}\nevent: events\ndata: ${JSON.stringify({ events: batch })}\n\n`));
           batch = [];
         };
@@ -145,7 +147,7 @@ export async function handleMobileRisk(tenant: DemoTenant, request: Request, url
     }
     const resumeFrom = request.headers.get('last-event-id') ?? url.searchParams.get('id') ?? '0';
     if (!/^\d+$/.test(resumeFrom)) return mraError(400, 'INVALID_PARAMETER', 'The last event id must be a whole number.');
-    return eventStream(tenant, request, new Set(types as MtdEventType[]), Number(resumeFrom));
+    return eventStream(tenant, request, url, new Set(types as MtdEventType[]), Number(resumeFrom));
   }
   return mraError(404, 'NOT_FOUND', `No route ${url.pathname}.`);
 }

@@ -69,6 +69,14 @@ export interface EngineStatus {
 }
 
 const MIN_POLL_GAP_MS = 2000;
+/** The classification levels the stored threats were last rated with. */
+const RATED_WITH = 'threats.ratedWith';
+
+function pollKey(config: EngineConfig | null): string {
+  if (!config) return 'none';
+  const { notificationRecipients: _recipients, errorReportRecipients: _errors, ...rest } = config;
+  return JSON.stringify(rest);
+}
 
 export class PollingEngine {
   private config: EngineConfig | null = null;
@@ -77,7 +85,7 @@ export class PollingEngine {
   private current: Promise<PollResult> | null = null;
   private abort: AbortController | null = null;
   private readonly outbox: Outbox;
-  private readonly emails = new Map<string, string>();
+  private readonly emails = new Map<string, string | null>();
   private readonly listeners = new Set<(status: EngineStatus) => void>();
   private statusValue: EngineStatus = { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null };
 
@@ -96,10 +104,13 @@ export class PollingEngine {
 
   /** The configuration in force; null when no connector is configured (the engine then stays idle). */
   configure(config: EngineConfig | null): void {
+    const before = this.config;
     this.config = config;
     if (!config) this.setStatus({ state: 'notConfigured', nextPollAt: null });
     else if (this.statusValue.state === 'notConfigured') this.setStatus({ state: this.running ? 'idle' : 'stopped' });
-    if (this.running) this.schedule(0);
+    // What a poll reads or computes changed: poll now. Mail recipients or switches wait for the next poll.
+    if (this.running && !this.current && pollKey(before) !== pollKey(config)) this.schedule(0);
+    else if (this.running && !this.current && config) this.schedule(this.interval(config));
   }
 
   start(): void {
@@ -114,7 +125,8 @@ export class PollingEngine {
     clearTimeout(this.timer);
     this.abort?.abort();
     await this.current?.catch(() => undefined);
-    this.setStatus({ state: this.config ? 'stopped' : 'notConfigured', nextPollAt: null, phase: null, progress: null });
+    // A start() while the poll wound down wins.
+    if (!this.running) this.setStatus({ state: this.config ? 'stopped' : 'notConfigured', nextPollAt: null, phase: null, progress: null });
   }
 
   /** Runs a poll now; if one is running, answers with that one. */
@@ -134,7 +146,8 @@ export class PollingEngine {
 
   private interval(config: EngineConfig): number {
     const speed = Math.max(1, this.deps.speed?.() ?? 1);
-    return Math.max(MIN_POLL_GAP_MS, (config.newDeviceCheckMinutes * 60_000) / speed);
+    // Polls also carry state sync and the heartbeat, so they come at least as often as the heartbeat is due.
+    return Math.max(MIN_POLL_GAP_MS, (Math.min(config.newDeviceCheckMinutes, config.heartbeatMinutes) * 60_000) / speed);
   }
 
   /** The demo clock changed speed: the next poll comes at the new pace. */
@@ -193,10 +206,17 @@ export class PollingEngine {
     try {
       const discovery = await step('discovery', () => discover(context, options.full === true));
       if (discovery) kind = discovery.kind;
-      await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
+      const telemetry = await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
       await step('checkins', () => sweepCheckins(context));
       evaluation = await step('evaluation', () => {
-        inventory.transaction(() => rerateThreats(inventory, currentLevels(config.classificationLevels)));
+        // Threats are rated as they arrive; all of them are rated again only when the classification levels changed.
+        const levelsKey = JSON.stringify(config.classificationLevels);
+        if (inventory.cursor(RATED_WITH) !== levelsKey) {
+          inventory.transaction(() => {
+            rerateThreats(inventory, currentLevels(config.classificationLevels));
+            inventory.setCursor(RATED_WITH, levelsKey);
+          });
+        }
         return evaluateDevices(inventory, this.deps.now(), config.disconnectedAfterDays);
       });
       const lastSync = Number(inventory.cursor(LAST_SYNC_AT) ?? Number.NaN);
@@ -208,8 +228,18 @@ export class PollingEngine {
         }
         synced = sync !== undefined && sync.failedBatches === 0 && sync.heartbeat !== 'failed';
       }
+      await step('mail', () =>
+        notify(inventory, this.outbox, this.deps.graph, {
+          recipients: config.notificationRecipients,
+          errorReportRecipients: config.errorReportRecipients,
+          now: this.deps.now(),
+          signal,
+          emails: this.emails,
+          telemetryCaughtUp: telemetry !== undefined,
+        }),
+      );
+      // The outbox goes out even when composing this poll's mail failed: earlier mail must not wait on it.
       await step('mail', async () => {
-        await notify(inventory, this.outbox, this.deps.graph, { recipients: config.notificationRecipients, errorReportRecipients: config.errorReportRecipients, now: this.deps.now(), signal, emails: this.emails });
         const mailer = this.deps.mailer?.();
         if (mailer) mailsSent = (await this.outbox.sendDue(mailer, Date.now())).sent;
       });

@@ -70,6 +70,13 @@ describe('SMTP channels', () => {
     expect(everythingOnDisk(dir)).not.toContain(PASSWORD);
   });
 
+  it('asks for the password again after a restart when it was kept for the run only', async () => {
+    const { core, dir } = start();
+    expect(await call(core, 'smtp.save', { settings, password: PASSWORD })).toMatchObject({ ok: true, result: { settings: { passwordSet: true }, passwordStorage: 'session' } });
+    const restarted = createCore({ version: '1.0.0', host: 'browser', dataDir: dir, logger: createMemoryLogger() });
+    expect(await call(restarted, 'smtp.get')).toEqual({ ok: true, result: { settings: { ...settings, passwordSet: false }, passwordStorage: 'none' } });
+  });
+
   it('keeps the stored password when none is given, and clears it on request', async () => {
     const cipher = createAesGcmCipher();
     const { core, dir } = start((d) => encryptedSecretStore(d, cipher));

@@ -34,6 +34,8 @@ export class EngineHost {
   private wanted: 'running' | 'paused' | 'closed' = 'paused';
   private crashes: number[] = [];
   private unwatchClock: (() => void) | undefined;
+  /** Set after too many crashes: no process is started again until an admin starts the engine. */
+  private gaveUp = false;
 
   constructor(private readonly options: EngineHostOptions) {}
 
@@ -45,11 +47,13 @@ export class EngineHost {
     return this.process?.pid;
   }
 
-  /** Starts the engine's process (once) and its polling. */
+  /** Starts the engine's process (once) and its polling; an admin's start also lifts the stop after repeated crashes. */
   async start(): Promise<void> {
     this.wanted = 'running';
+    this.gaveUp = false;
     await this.ensureProcess();
-    this.process?.send({ type: 'start' });
+    // A stop that came while the process was starting wins.
+    if (this.wanted === 'running') this.process?.send({ type: 'start' });
   }
 
   /** Pauses polling; the process stays up for queries. */
@@ -94,6 +98,7 @@ export class EngineHost {
 
   private ensureProcess(): Promise<void> {
     if (this.ready) return this.ready;
+    if (this.gaveUp) return Promise.reject(new Error('The polling engine stopped after crashing repeatedly; start it again from System > Connectors.'));
     this.ready = this.spawn().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
@@ -153,13 +158,15 @@ export class EngineHost {
     this.crashes = [...this.crashes.filter((at) => now - at < 60_000), now];
     this.options.logger.warn(`The engine's process ended unexpectedly (exit code ${String(code)}).`);
     if (this.crashes.length > 5) {
-      this.options.logger.error('The engine crashed more than 5 times in a minute; it stays stopped until the app restarts.');
+      this.gaveUp = true;
+      this.options.logger.error('The engine crashed more than 5 times in a minute; it stays stopped until an admin starts it again.');
       return;
     }
-    const wanted = this.wanted;
     setTimeout(() => {
-      if (this.wanted === 'closed') return;
-      void (wanted === 'running' ? this.start() : this.ensureProcess()).catch((error: unknown) => this.options.logger.error(`The engine could not be restarted: ${String(error)}`));
+      // What is wanted now, not at the crash: a stop during the delay holds.
+      if (this.wanted === 'closed' || this.gaveUp) return;
+      const restart = this.wanted === 'running' ? this.start() : this.ensureProcess();
+      restart.catch((error: unknown) => this.options.logger.error(`The engine could not be restarted: ${String(error)}`));
     }, this.options.restartDelayMs ?? 1000).unref();
   }
 

@@ -8,6 +8,7 @@ import type { RiskLevel } from '../../../shared/domain/threat-classifications';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
 import type { Inventory } from '../inventory/inventory';
+import { pruneOldRows } from './housekeeping';
 
 export type StateCounts = Record<DeviceState, number>;
 
@@ -32,7 +33,7 @@ interface DeviceFactsRow {
   mtd_guid: string | null;
   activation: LifecycleFacts['activation'];
   checkin_at: number | null;
-  mtd_updated_at: number | null;
+  mtd_confirmed_at: number | null;
 }
 
 const NO_POLICY: AllowedLevels = { ios: null, android: null };
@@ -45,13 +46,13 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
     for (const row of db.prepare("SELECT device_guid, level FROM threats WHERE status = 'open' AND device_guid IS NOT NULL").iterate() as IterableIterator<{ device_guid: string; level: RiskLevel }>) {
       openLevels.set(row.device_guid, Math.max(openLevels.get(row.device_guid) ?? 0, riskRank(row.level)));
     }
-    // The latest MTD agent of each device wins (a reinstalled app registers a new one).
+    // A reinstalled app registers a new agent: the activated one wins, then the one that checked in last (never the order in which the console read them).
     const rows = db
       .prepare(`
         SELECT d.id, d.platform, d.supported, d.in_intune, d.in_group, d.state, d.state_reason, d.threat_level, d.compliance, d.last_checkin_at,
-               m.guid AS mtd_guid, m.activation, m.checkin_at, m.updated_at AS mtd_updated_at
+               m.guid AS mtd_guid, m.activation, m.checkin_at, m.confirmed_at AS mtd_confirmed_at
         FROM devices d
-        LEFT JOIN mtd_devices m ON m.guid = (SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY updated_at DESC, guid LIMIT 1)`)
+        LEFT JOIN mtd_devices m ON m.guid = (SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid LIMIT 1)`)
       .all() as DeviceFactsRow[];
     const update = db.prepare('UPDATE devices SET state = ?, state_reason = ?, state_since = CASE WHEN state IS ? THEN state_since ELSE ? END, threat_level = ?, compliance = ?, last_checkin_at = ? WHERE id = ?');
     const history = db.prepare('INSERT INTO state_history (device_id, at, state, reason) VALUES (?, ?, ?, ?)');
@@ -65,7 +66,7 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
         continue;
       }
       const verdict = deviceState(
-        { inEnrollmentGroup: row.in_group === 1, inIntune: row.in_intune === 1, activation: row.mtd_guid === null ? null : row.activation, lastCheckinAt: row.checkin_at, checkinConfirmedAt: row.mtd_updated_at },
+        { inEnrollmentGroup: row.in_group === 1, inIntune: row.in_intune === 1, activation: row.mtd_guid === null ? null : row.activation, lastCheckinAt: row.checkin_at, checkinConfirmedAt: row.mtd_confirmed_at },
         now,
         disconnectedAfterDays,
       );
@@ -88,6 +89,7 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
       counts.disconnected,
       counts.deactivated,
     );
+    pruneOldRows(inventory, now, Date.now());
     return { counts, unsupported, stateChanges, levelChanges };
   });
 }

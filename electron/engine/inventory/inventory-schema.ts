@@ -143,4 +143,13 @@ export const INVENTORY_MIGRATIONS: readonly string[] = [
   CREATE INDEX devices_state_since ON devices(state_since, id);
   CREATE INDEX sync_errors_recent ON sync_errors(id DESC);
   `,
+  `
+  -- When the MTD service last vouched for a device's last check-in, apart from the time
+  -- that orders its status updates (events and device-list reads come from two clocks).
+  ALTER TABLE mtd_devices ADD COLUMN confirmed_at INTEGER;
+  UPDATE mtd_devices SET confirmed_at = updated_at;
+  -- Old rows go: housekeeping deletes by time.
+  CREATE INDEX state_history_at ON state_history(at);
+  CREATE INDEX outbox_sent ON outbox(sent_at) WHERE sent_at IS NOT NULL;
+  `,
 ];

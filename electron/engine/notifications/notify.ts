@@ -11,6 +11,7 @@ import type { Outbox } from '../../mail/outbox';
 import { threatDigest } from '../../mail/threat-digest';
 import type { NotificationRecipient } from '../engine-config';
 import type { Inventory } from '../inventory/inventory';
+import { messageOf, recordSyncError } from '../state-sync/state-sync';
 
 export const NOTIFICATIONS_SINCE = 'notifications.since';
 
@@ -22,7 +23,12 @@ interface NewThreatRow {
   device_name: string | null;
   upn: string | null;
   mailable: number;
+  first_seen_at: number;
+  device_id: string | null;
 }
+
+/** A threat whose device the console does not know yet waits this long (tenant time) for discovery to find it, then counts as handled. */
+const UNKNOWN_DEVICE_GRACE_MS = 86_400_000;
 
 export interface NotifySummary {
   digests: number;
@@ -40,12 +46,21 @@ export async function notify(
   inventory: Inventory,
   outbox: Outbox,
   graph: GraphClient,
-  options: { recipients: readonly NotificationRecipient[]; errorReportRecipients: readonly string[]; now: number; signal: AbortSignal; emails: Map<string, string> },
+  options: {
+    recipients: readonly NotificationRecipient[];
+    errorReportRecipients: readonly string[];
+    now: number;
+    signal: AbortSignal;
+    /** Addresses by user id; null for a user whose address could not be read (not asked again by this process). */
+    emails: Map<string, string | null>;
+    /** This poll read the event stream to its end: only then can the first poll's threats be taken as the baseline. */
+    telemetryCaughtUp: boolean;
+  },
 ): Promise<NotifySummary> {
   const { db } = inventory;
   const pending = db
     .prepare(`
-      SELECT t.guid, t.classifications, t.level, t.detected_at, d.device_name, d.upn,
+      SELECT t.guid, t.classifications, t.level, t.detected_at, t.first_seen_at, d.device_name, d.upn, d.id AS device_id,
              CASE WHEN t.status = 'open' AND d.supported = 1 AND d.state IN ('pending', 'active', 'disconnected') THEN 1 ELSE 0 END AS mailable
       FROM threats t
       LEFT JOIN mtd_devices m ON m.guid = t.device_guid
@@ -55,15 +70,25 @@ export async function notify(
       ORDER BY t.guid`)
     .all() as NewThreatRow[];
   const baseline = inventory.cursor(NOTIFICATIONS_SINCE) === undefined;
+  // Until a poll has read the whole history, nothing can be told apart from news: threats wait, unmarked.
+  const threatsReady = !baseline || options.telemetryCaughtUp;
   const mailable = baseline ? [] : pending.filter((row) => row.mailable === 1);
-  // Addresses come from the directory, once per user and process.
+  const handled = !threatsReady ? [] : pending.filter((row) => baseline || row.device_id !== null || options.now - row.first_seen_at > UNKNOWN_DEVICE_GRACE_MS);
+  const lookupErrors: string[] = [];
+  // Addresses come from the directory, once per user and process; one user's failure stops nobody else's mail.
   for (const recipient of options.recipients) {
     if (options.emails.has(recipient.userId) || !mailable.some((row) => wants(recipient, row.level))) continue;
-    const user = await graph.get<{ mail?: string | null; userPrincipalName?: string }>(`/users/${encodeURIComponent(recipient.userId)}?$select=mail,userPrincipalName`, { signal: options.signal });
-    const address = user.mail ?? user.userPrincipalName;
-    if (address) options.emails.set(recipient.userId, address);
+    try {
+      const user = await graph.get<{ mail?: string | null; userPrincipalName?: string }>(`/users/${encodeURIComponent(recipient.userId)}?$select=mail,userPrincipalName`, { signal: options.signal });
+      options.emails.set(recipient.userId, user.mail ?? user.userPrincipalName ?? null);
+    } catch (error) {
+      options.signal.throwIfAborted();
+      options.emails.set(recipient.userId, null);
+      lookupErrors.push(`The e-mail address of console user ${recipient.userId} could not be read, so their threat notifications are not sent: ${messageOf(error)}`);
+    }
   }
-  const errors = db.prepare('SELECT id, at, step, device_id, message FROM sync_errors WHERE reported = 0 ORDER BY id').all() as { id: number; at: number; step: string; device_id: string | null; message: string }[];
+  const errors = (): { id: number; at: number; step: string; device_id: string | null; message: string }[] =>
+    db.prepare('SELECT id, at, step, device_id, message FROM sync_errors WHERE reported = 0 ORDER BY id').all() as { id: number; at: number; step: string; device_id: string | null; message: string }[];
   return inventory.transaction(() => {
     let digests = 0;
     for (const recipient of options.recipients) {
@@ -84,15 +109,18 @@ export async function notify(
       if (outbox.enqueue({ dedupeKey: `threatDigest:${recipient.userId}:${key(threats.map((row) => row.guid))}`, kind: 'threatDigest', to: [email], ...mail }, Date.now())) digests += 1;
     }
     const markThreat = db.prepare('UPDATE threats SET notified = 1 WHERE guid = ?');
-    for (const row of pending) markThreat.run(row.guid);
-    if (baseline) inventory.setCursor(NOTIFICATIONS_SINCE, String(options.now));
+    // Threats mailed now, and those that never will be (resolved, on a deactivated or unsupported device); a device not found yet gets a grace day.
+    for (const row of handled) markThreat.run(row.guid);
+    if (baseline && threatsReady) inventory.setCursor(NOTIFICATIONS_SINCE, String(options.now));
+    for (const message of lookupErrors) recordSyncError(inventory, options.now, 'mail', null, message);
     let errorReports = 0;
-    if (errors.length > 0 && options.errorReportRecipients.length > 0) {
-      const mail = errorReport({ errors: errors.map((row) => ({ at: row.at, step: row.step, deviceId: row.device_id, message: row.message })) });
-      const dedupeKey = `errorReport:${errors[0]!.id}-${errors.at(-1)!.id}`;
+    const unreported = errors();
+    if (unreported.length > 0 && options.errorReportRecipients.length > 0) {
+      const mail = errorReport({ errors: unreported.map((row) => ({ at: row.at, step: row.step, deviceId: row.device_id, message: row.message })) });
+      const dedupeKey = `errorReport:${unreported[0]!.id}-${unreported.at(-1)!.id}`;
       if (outbox.enqueue({ dedupeKey, kind: 'errorReport', to: [...options.errorReportRecipients], ...mail }, Date.now())) errorReports += 1;
     }
-    if (errors.length > 0) db.prepare('UPDATE sync_errors SET reported = 1 WHERE id <= ? AND reported = 0').run(errors.at(-1)!.id);
+    if (unreported.length > 0) db.prepare('UPDATE sync_errors SET reported = 1 WHERE id <= ? AND reported = 0').run(unreported.at(-1)!.id);
     return { digests, errorReports, baseline };
   });
 }

@@ -12,7 +12,7 @@ export function deviceDetail(inventory: Inventory, id: string): DeviceDetail | n
       FROM devices d WHERE d.id = ?`)
     .get(id) as (DeviceRow & { stateReason: DeviceDetail['device']['stateReason']; reportedState: string | null; intunePartnerState: string | null; userId: string | null }) | undefined;
   if (!device) return null;
-  const agents = db.prepare('SELECT guid, activation FROM mtd_devices WHERE managed_device_id = ? ORDER BY updated_at DESC, guid').all(id) as { guid: string; activation: string | null }[];
+  const agents = db.prepare("SELECT guid, activation FROM mtd_devices WHERE managed_device_id = ? ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid").all(id) as { guid: string; activation: string | null }[];
   const groups = db
     .prepare("SELECT g.name FROM enrollment_groups g JOIN group_members m ON m.group_id = g.group_id WHERE m.user_id = ? AND g.status = 'ok' ORDER BY g.name")
     .pluck()

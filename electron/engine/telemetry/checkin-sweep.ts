@@ -7,6 +7,8 @@ import { currentLevels } from '../../../shared/domain/threat-level';
 
 export const CHECKIN_CURSOR = 'telemetry.checkinSweepOid';
 const PAGE = 1000;
+/** How far the service's clock may be ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface SweepSummary {
   pages: number;
@@ -26,11 +28,12 @@ export async function sweepCheckins(context: EngineContext): Promise<SweepSummar
     const page = await mobileRisk.listDevices({ limit: PAGE, ...(oid === undefined ? {} : { oid }) }, signal);
     pages += 1;
     const at = context.now();
+    // An event created while this page was being read must still win over it (the service's clock and ours differ).
     const last = page.devices.at(-1)?.oid;
     const next = page.devices.length < PAGE || last === undefined ? undefined : String(last);
     inventory.transaction(() => {
       for (const device of page.devices) {
-        writers.device({ guid: device.guid, managedDeviceId: device.mdm_external_id ?? null, status: device.status, checkinAt: parseTime(device.checkin_time), at });
+        writers.device({ guid: device.guid, managedDeviceId: device.mdm_external_id ?? null, status: device.status, checkinAt: parseTime(device.checkin_time), at: at - CLOCK_SKEW_MS, confirmedAt: at });
       }
       inventory.setCursor(CHECKIN_CURSOR, next);
     });

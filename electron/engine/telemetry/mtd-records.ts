@@ -10,8 +10,10 @@ export interface MtdDeviceFacts {
   managedDeviceId: string | null;
   status: DeviceStatus | undefined;
   checkinAt: number | null;
-  /** When the service said this (event time, or the listing's time). */
+  /** Orders status updates: the event's time, or a little before the device list was read. */
   at: number;
+  /** When the service vouched for the check-in: the event's time, or when the device list was read. */
+  confirmedAt: number;
 }
 
 export interface MtdThreatFacts {
@@ -49,9 +51,14 @@ export function mtdWriters(inventory: Inventory, levels: ReadonlyMap<string, Ris
       activation = COALESCE(excluded.activation, mtd_devices.activation),
       security = COALESCE(excluded.security, mtd_devices.security),
       protection = COALESCE(excluded.protection, mtd_devices.protection),
-      checkin_at = NULLIF(MAX(COALESCE(excluded.checkin_at, 0), COALESCE(mtd_devices.checkin_at, 0)), 0),
       updated_at = excluded.updated_at
     WHERE excluded.updated_at >= mtd_devices.updated_at`);
+  // Check-ins only move forward, whichever report comes first.
+  const checkin = db.prepare(`
+    UPDATE mtd_devices SET
+      checkin_at = NULLIF(MAX(COALESCE(@checkinAt, 0), COALESCE(checkin_at, 0)), 0),
+      confirmed_at = MAX(@confirmedAt, COALESCE(confirmed_at, 0))
+    WHERE guid = @guid`);
   const threat = db.prepare(`
     INSERT INTO threats (guid, device_guid, type, classifications, severity, status, level, detected_at, closed_at, first_seen_at)
     VALUES (@guid, @deviceGuid, @type, @classifications, @severity, @status, @level, @detectedAt, @closedAt, @now)
@@ -69,6 +76,7 @@ export function mtdWriters(inventory: Inventory, levels: ReadonlyMap<string, Ris
         checkinAt: facts.checkinAt,
         at: facts.at,
       });
+      checkin.run({ guid: facts.guid, checkinAt: facts.checkinAt, confirmedAt: facts.confirmedAt });
     },
     threat(facts: MtdThreatFacts): void {
       threat.run({
