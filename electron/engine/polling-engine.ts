@@ -83,6 +83,7 @@ export class PollingEngine {
   private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Promise<PollResult> | null = null;
+  private currentOptions: PollOptions = {};
   private abort: AbortController | null = null;
   private readonly outbox: Outbox;
   private readonly emails = new Map<string, string | null>();
@@ -129,12 +130,17 @@ export class PollingEngine {
     if (!this.running) this.setStatus({ state: this.config ? 'stopped' : 'notConfigured', nextPollAt: null, phase: null, progress: null });
   }
 
-  /** Runs a poll now; if one is running, answers with that one. */
+  /** Runs a poll now; if one is running, answers with that one, or (asked for a full one or a sync it does not do) runs one after it. */
   pollNow(options: PollOptions = {}): Promise<PollResult> {
-    if (this.current) return this.current;
+    if (this.current) {
+      const running = this.currentOptions;
+      const covered = (!options.full || running.full === true) && (!options.sync || running.sync === true);
+      return covered ? this.current : this.current.catch(() => undefined).then(() => this.pollNow(options));
+    }
     const config = this.config;
     if (!config) return Promise.reject(new Error('No Intune connector is configured: there is nothing to poll.'));
     this.abort = new AbortController();
+    this.currentOptions = options;
     const poll = this.runPoll(config, options, this.abort.signal).finally(() => {
       this.current = null;
       this.abort = null;

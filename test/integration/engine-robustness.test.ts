@@ -87,3 +87,18 @@ describe('engine robustness', () => {
     expect(harness.inventory.db.prepare('SELECT state FROM devices WHERE id = ?').pluck().get(device.id)).toBe('active');
   });
 });
+
+describe('poll requests while a poll runs', () => {
+  it('answers a plain request with the running poll, and runs a full one after an incremental one', async () => {
+    const harness = start({ seed: 'queue', devices: 300 });
+    await harness.engine.pollNow();
+    const running = harness.engine.pollNow();
+    const same = harness.engine.pollNow();
+    const full = harness.engine.pollNow({ full: true });
+    const [first, second, third] = await Promise.all([running, same, full]);
+    expect(second.id).toBe(first.id);
+    expect(first.kind).toBe('incremental');
+    expect(third.kind).toBe('full');
+    expect(third.id).toBeGreaterThan(first.id);
+  });
+});
