@@ -25,8 +25,12 @@ export function EngineProgress({ status }: { status: EngineStatusView }) {
   const now = useNow(status.nextPollAt !== null);
   return (
     <div className={styles.root}>
-      <div role="status" aria-live="polite" aria-atomic="true">
-        <Text className={styles.state}>{t(`engine.states.${state}`)}</Text> {polling && phase !== null && <Body1>{t(`engine.phases.${phase}`)}</Body1>}
+      <div>
+        {/* Only the state is announced: the phases change a few times a second and would drown a screen reader. */}
+        <span role="status" aria-live="polite" aria-atomic="true">
+          <Text className={styles.state}>{t(`engine.states.${state}`)}</Text>
+        </span>{' '}
+        {polling && phase !== null && <Body1>{t(`engine.phases.${phase}`)}</Body1>}
       </div>
       <div className={styles.bar}>
         {polling ? (

@@ -189,6 +189,7 @@ export const en = {
       checkins: 'Check-ins',
       evaluation: 'Evaluation',
       stateSync: 'State sync',
+      heartbeat: 'Heartbeat',
       mail: 'E-mail',
     },
     progressLabel: 'Poll progress',
@@ -340,7 +341,7 @@ export const en = {
       deactivated: 'Deactivated',
       unsupported: 'Unsupported',
     },
-    threatLevels: { secured: 'Secured', low: 'Low', medium: 'Medium', high: 'High' },
+    threatLevels: { secured: 'Secured', low: 'Low', medium: 'Medium', high: 'High', noData: 'No data' },
     compliance: { compliant: 'Compliant', noncompliant: 'Non-compliant', noPartnerData: 'No partner data' },
     reasons: {
       leftEnrollmentGroups: 'The user is in none of the enrollment groups',
@@ -358,7 +359,7 @@ export const en = {
     openSegmentHint: 'Select a segment, or a count below, to list those devices.',
     states: {
       title: 'Devices by state',
-      summary: 'Devices by state: {{parts}}. {{total}} enrolled in all.',
+      summary: 'Devices by state: {{parts}}. {{total}} devices in all, deactivated ones included.',
       listLabel: 'Device counts by state',
       unsupported: 'Unsupported, not enrolled {{value}}',
       none: 'No device is enrolled yet.',
@@ -372,9 +373,9 @@ export const en = {
     },
     threats: {
       title: 'Threat levels',
-      summary: 'Threat levels of the enrolled devices: {{parts}}.',
+      summary: 'Threat levels of the protected devices: {{parts}}.',
       listLabel: 'Device counts by threat level',
-      note: 'Enrolled devices (pending, active and disconnected).',
+      note: 'Devices the MTD app protects (active and disconnected). A pending device has no threat level yet.',
     },
     compliance: {
       title: 'Compliance',

@@ -107,8 +107,9 @@ export const dashboardSchema = z.object({
   unsupported: z.number().int(),
   /** Counts over time, at most TREND_POINTS_MAX points, oldest first. */
   trend: z.array(countsSchema.extend({ at: z.number() })),
-  /** Threat levels of the enrolled (not deactivated) devices. */
+  /** Threat levels of the devices the MTD service protects (active and disconnected; a pending device has no partner data). */
   threatLevels: z.object({ secured: z.number().int(), low: z.number().int(), medium: z.number().int(), high: z.number().int() }),
+  /** Compliance of the enrolled devices (pending, active, disconnected); pending ones have no partner data. */
   compliance: z.object({ compliant: z.number().int(), noncompliant: z.number().int(), noPartnerData: z.number().int() }),
   health: z.object({
     lastHeartbeatAt: z.number().nullable(),

@@ -42,7 +42,7 @@ test.describe('System > Connectors: polling engine', () => {
     const first = await lastPollLine(page).textContent();
     await card.getByRole('button', { name: 'Poll now' }).click();
     await expect(status).toContainText('Polling now.');
-    await expect(status).toContainText(PHASES);
+    await expect(card).toContainText(PHASES);
     await expect(card.getByRole('progressbar')).toBeVisible();
     await waitForFinishedPoll(page);
     await expect(card.getByRole('progressbar')).toHaveCount(0);

@@ -46,11 +46,12 @@ describe('inventory queries', () => {
     });
     expect(board.counts.disconnected).toBeGreaterThan(0);
     const live = (row: { state: string }): boolean => row.state !== 'deactivated';
+    const protectedDevice = (row: { state: string }): boolean => row.state === 'active' || row.state === 'disconnected';
     expect(board.threatLevels).toEqual({
-      secured: count((row) => live(row) && row.level === 'secured'),
-      low: count((row) => live(row) && row.level === 'low'),
-      medium: count((row) => live(row) && row.level === 'medium'),
-      high: count((row) => live(row) && row.level === 'high'),
+      secured: count((row) => protectedDevice(row) && row.level === 'secured'),
+      low: count((row) => protectedDevice(row) && row.level === 'low'),
+      medium: count((row) => protectedDevice(row) && row.level === 'medium'),
+      high: count((row) => protectedDevice(row) && row.level === 'high'),
     });
     expect(board.compliance.compliant + board.compliance.noncompliant + board.compliance.noPartnerData).toBe(count(live));
     expect(board.compliance.noPartnerData).toBe(board.counts.pending);

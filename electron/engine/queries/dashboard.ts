@@ -29,7 +29,9 @@ export function dashboard(inventory: Inventory): Dashboard {
   const counts: Counts = tally(groups.filter((g) => g.supported === 1).map((g) => ({ key: g.state, n: g.n })), DEVICE_STATES);
   const unsupported = groups.filter((g) => g.supported === 0 && g.in_group === 1 && g.in_intune === 1).reduce((sum, g) => sum + g.n, 0);
   const enrolled = groups.filter((g) => g.supported === 1 && g.state !== null && g.state !== 'deactivated');
-  const threatLevels = tally(enrolled.map((g) => ({ key: g.level, n: g.n })), ['secured', 'low', 'medium', 'high'] as const);
+  // A pending device has no partner data yet: only devices the MTD service protects have a threat level.
+  const protectedDevices = enrolled.filter((g) => g.state === 'active' || g.state === 'disconnected');
+  const threatLevels = tally(protectedDevices.map((g) => ({ key: g.level, n: g.n })), ['secured', 'low', 'medium', 'high'] as const);
   const compliance = tally(enrolled.map((g) => ({ key: g.compliance, n: g.n })), ['compliant', 'noncompliant', 'noPartnerData'] as const);
   const trend = downsample(db.prepare('SELECT at, pending, active, disconnected, deactivated FROM state_counts ORDER BY at').all() as (Counts & { at: number })[], TREND_POINTS_MAX);
   const asOf = trend.at(-1)?.at ?? null;

@@ -94,7 +94,7 @@ export function ConnectorHealthCard({
               {health.lastErrors.map((error, index) => (
                 <li key={`${error.at}:${index}`}>
                   <Body1 className={styles.error}>
-                    {t('dashboard.health.error', { time: formatMoment(error.at, language), step: error.step, message: error.message })}
+                    {t('dashboard.health.error', { time: formatMoment(error.at, language), step: t(`engine.steps.${error.step}`, { defaultValue: error.step }), message: error.message })}
                   </Body1>
                 </li>
               ))}

@@ -15,19 +15,21 @@ export interface Segment<K extends string = string> {
 }
 
 const ENROLLED: DeviceListState[] = ['pending', 'active', 'disconnected'];
+/** Devices with partner data: the ones a threat level means something for. */
+const PROTECTED: DeviceListState[] = ['active', 'disconnected'];
 const LIFECYCLE: DeviceListState[] = [...DEVICE_STATES];
 const EVERY: DeviceListState[] = [...DEVICE_STATES, 'unsupported'];
 
 /**
- * The states an aggregate counts: threat levels and compliance are the enrolled devices'
- * (pending, active, disconnected; not deactivated, not unsupported). Checked against the
+ * The states an aggregate counts: threat levels are the protected devices' (active,
+ * disconnected), compliance the enrolled devices' (pending too; not deactivated, not unsupported). Checked against the
  * aggregate's total, so that if main ever counts another set of states the segments follow it
  * and "High 12" still lists 12 devices.
  */
 function scopeOf(total: number, dashboard: Dashboard, preferred: DeviceListState[]): DeviceListState[] | undefined {
   const { counts, unsupported } = dashboard;
   const sum = (states: DeviceListState[]) => states.reduce((n, state) => n + (state === 'unsupported' ? unsupported : counts[state]), 0);
-  const match = [preferred, ENROLLED, LIFECYCLE, EVERY].find((states) => sum(states) === total) ?? preferred;
+  const match = [preferred, PROTECTED, ENROLLED, LIFECYCLE, EVERY].find((states) => sum(states) === total) ?? preferred;
   // Every state is no state filter at all.
   return match.length === EVERY.length ? undefined : match;
 }
@@ -40,7 +42,7 @@ export function stateSegments(dashboard: Dashboard): Segment<DeviceState>[] {
 
 export function threatSegments(dashboard: Dashboard): Segment<ThreatLevel>[] {
   const total = THREAT_LEVELS.reduce((n, level) => n + dashboard.threatLevels[level], 0);
-  const states = scopeOf(total, dashboard, ENROLLED);
+  const states = scopeOf(total, dashboard, PROTECTED);
   return THREAT_LEVELS.map((level) => ({
     key: level,
     count: dashboard.threatLevels[level],

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dashboard } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../forms/errors';
@@ -21,18 +21,27 @@ export function useDashboard(pollId: number | null, polling: boolean) {
   const [state, setState] = useState<DashboardState>({ status: 'loading' });
   const [tick, setTick] = useState(0);
   const [attempt, setAttempt] = useState(0);
+  // A read still on its way is never overtaken by the next tick: a slow main would otherwise never get an answer shown.
+  const inFlight = useRef(false);
 
   useEffect(() => {
     if (!polling) return;
-    const timer = window.setInterval(() => setTick((n) => n + 1), POLLING_REFRESH_MS);
+    const timer = window.setInterval(() => {
+      if (!inFlight.current) setTick((n) => n + 1);
+    }, POLLING_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [polling]);
 
   useEffect(() => {
     let live = true;
+    inFlight.current = true;
     api['dashboard.get']().then(
-      (dashboard) => live && setState({ status: 'ready', dashboard, refreshError: null }),
+      (dashboard) => {
+        inFlight.current = false;
+        if (live) setState({ status: 'ready', dashboard, refreshError: null });
+      },
       (failure: unknown) => {
+        inFlight.current = false;
         if (!live) return;
         const message = messageOf(failure);
         setState((previous) => (previous.status === 'ready' ? { ...previous, refreshError: message } : { status: 'failed', message }));

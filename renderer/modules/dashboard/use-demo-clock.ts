@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppError, type DemoClockView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../forms/errors';
@@ -46,13 +46,16 @@ export function useDemoClock(pollId: number | null) {
     };
   }, [api, pollId, tick]);
 
+  // Changes overlap when an admin clicks fast: only the latest one's answer is shown, and busy ends with it.
+  const latest = useRef(0);
   const run = useCallback(
     async (action: DemoClockAction) => {
+      const ticket = ++latest.current;
       setBusy(action);
       setActionError(null);
       try {
         const view = action.kind === 'speed' ? await api['demo.setSpeed']({ speed: action.speed }) : await api['demo.advance']({ hours: action.hours });
-        setReading({ view, readAt: Date.now() });
+        if (ticket === latest.current) setReading({ view, readAt: Date.now() });
         if (action.kind === 'advance') {
           // A poll already running, or no connector yet, is no failure of the advance.
           await api['engine.pollNow']({}).catch((failure: unknown) => {
@@ -60,9 +63,9 @@ export function useDemoClock(pollId: number | null) {
           });
         }
       } catch (failure) {
-        setActionError(messageOf(failure));
+        if (ticket === latest.current) setActionError(messageOf(failure));
       } finally {
-        setBusy(null);
+        if (ticket === latest.current) setBusy(null);
       }
     },
     [api],

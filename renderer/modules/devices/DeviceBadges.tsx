@@ -28,8 +28,10 @@ export function StateBadge({ state }: { state: DeviceListState }) {
   );
 }
 
-export function ThreatLevelBadge({ level }: { level: ThreatLevel }) {
+/** A threat level means something only for a device the MTD app protects; others have no data (PRODUCT.md section 5). */
+export function ThreatLevelBadge({ level, state }: { level: ThreatLevel; state: DeviceListState }) {
   const { t } = useTranslation();
+  if (state !== 'active' && state !== 'disconnected') return <>{t('inventory.threatLevels.noData')}</>;
   return (
     <Badge appearance="tint" color={LEVEL_COLORS[level]}>
       {t(`inventory.threatLevels.${level}`)}

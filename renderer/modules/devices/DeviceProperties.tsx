@@ -27,7 +27,7 @@ export function DeviceProperties({ device }: { device: DeviceDetail['device'] })
     [t('devices.detail.state'), <StateBadge key="state" state={device.state} />],
     [t('devices.detail.stateSince'), moment(device.stateSince)],
     ...(device.stateReason ? [[t('devices.detail.reason'), t(`inventory.reasons.${device.stateReason}`)] as [string, ReactNode]] : []),
-    [t('devices.detail.threatLevel'), <ThreatLevelBadge key="level" level={device.threatLevel} />],
+    [t('devices.detail.threatLevel'), <ThreatLevelBadge key="level" level={device.threatLevel} state={device.state} />],
     [t('devices.detail.compliance'), <ComplianceBadge key="compliance" compliance={device.compliance} />],
     [t('devices.detail.lastCheckin'), moment(device.lastCheckinAt)],
     [t('devices.detail.lastSync'), moment(device.lastSyncAt)],

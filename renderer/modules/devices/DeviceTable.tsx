@@ -106,7 +106,11 @@ export function DeviceTable({ total, rowAt, showRange, sort, onSortChange, onOpe
   const sorting: SortingState = [{ id: sort.column, desc: sort.direction === 'desc' }];
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = (typeof updater === 'function' ? updater(sorting) : updater)[0];
-    if (next && isSortColumn(next.id)) onSortChange({ column: next.id, direction: next.desc ? 'desc' : 'asc' });
+    if (!next || !isSortColumn(next.id)) return;
+    // A new sort keeps the grid (and the focus on its header) but starts again from the first row.
+    setActive(0);
+    scrollRef.current?.scrollTo({ top: 0 });
+    onSortChange({ column: next.id, direction: next.desc ? 'desc' : 'asc' });
   };
   const data: WindowRow[] = items.map((item) => ({ index: item.index, device: rowAt(item.index) }));
   const table = useReactTable({

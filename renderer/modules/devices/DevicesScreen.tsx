@@ -99,7 +99,7 @@ function DeviceExplorer({ generation }: { generation: number }) {
         <EmptyState icon={Phone24Regular} message={isFiltered(filter) ? t('devices.noMatch') : t('modules.devices.empty')} />
       ) : (
         <DeviceTable
-          key={JSON.stringify({ filter, sort })}
+          key={JSON.stringify(filter)}
           total={total ?? 0}
           rowAt={pages.rowAt}
           showRange={pages.showRange}

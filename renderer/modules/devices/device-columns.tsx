@@ -62,7 +62,7 @@ export function useDeviceColumns(): DeviceColumn[] {
             : device.platform,
       ),
       column('state', t('devices.columns.state'), 110, (device) => <StateBadge state={device.state} />),
-      column('threatLevel', t('devices.columns.threatLevel'), 100, (device) => <ThreatLevelBadge level={device.threatLevel} />),
+      column('threatLevel', t('devices.columns.threatLevel'), 100, (device) => <ThreatLevelBadge level={device.threatLevel} state={device.state} />),
       column('compliance', t('devices.columns.compliance'), 130, (device) => <ComplianceBadge compliance={device.compliance} />),
       column('lastCheckinAt', t('devices.columns.lastCheckinAt'), 140, (device) => moment(device.lastCheckinAt)),
       column('stateSince', t('devices.columns.stateSince'), 140, (device) => moment(device.stateSince)),

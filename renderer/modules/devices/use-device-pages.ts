@@ -7,6 +7,8 @@ import { messageOf } from '../../forms/errors';
 export const DEVICE_PAGE_SIZE = 200;
 /** Pages are asked for once scrolling rests this long, so dragging the scrollbar across 100,000 rows asks for a few, not hundreds. */
 const SETTLE_MS = 60;
+/** Pages kept: a few screens either side of the visible rows. */
+const MAX_CACHED_PAGES = 24;
 
 interface CachedPage {
   rows: readonly DeviceRow[];
@@ -18,6 +20,8 @@ interface Cache {
   /** The filter and sort the pages answer. */
   key: string;
   total: number | null;
+  /** The poll the total was read after. */
+  totalGeneration?: number;
   pages: ReadonlyMap<number, CachedPage>;
   error: string | null;
 }
@@ -50,14 +54,21 @@ export function useDevicePages(filter: DeviceFilter, sort: DeviceSort, generatio
   /** Pages asked for (or answered) per key, generation and attempt: each is asked for once. */
   const requested = useRef(new Set<string>());
   const awaitingRows = useRef<string | null>(null);
+  const latestGeneration = useRef(generation);
+  const shown = useRef({ first: 0, last: 0 });
   const current = cache.key === key ? cache : emptyCache(key);
   // A new filter starts at the top, whatever the old list's scroll position said.
   const first = range.key === key ? range.first : 0;
   const last = range.key === key ? range.last : 0;
+  useEffect(() => {
+    shown.current = { first, last };
+  }, [first, last]);
 
   useEffect(() => {
-    if (latestKey.current !== key) {
+    if (latestKey.current !== key || latestGeneration.current !== generation) {
+      // Requests from another filter, sort or poll are never asked for again: forget them.
       latestKey.current = key;
+      latestGeneration.current = generation;
       requested.current.clear();
     }
     const firstPage = Math.floor(first / DEVICE_PAGE_SIZE);
@@ -80,7 +91,19 @@ export function useDevicePages(filter: DeviceFilter, sort: DeviceSort, generatio
             if (cached && cached.generation > generation) return base;
             const pages = new Map(base.pages);
             pages.set(page, { rows: answer.rows, generation });
-            return { key, total: answer.total, pages, error: null };
+            // Scrolling through 100,000 devices keeps only the pages around where the user is.
+            if (pages.size > MAX_CACHED_PAGES) {
+              const middle = Math.floor((shown.current.first + shown.current.last) / 2 / DEVICE_PAGE_SIZE);
+              const farthest = [...pages.keys()].sort((a, b) => Math.abs(b - middle) - Math.abs(a - middle)).slice(0, pages.size - MAX_CACHED_PAGES);
+              for (const stale of farthest) {
+                pages.delete(stale);
+                // Dropped pages may be asked for again when the user scrolls back.
+                for (const id of requested.current) if (id.startsWith(`${key}|`) && id.endsWith(`|${stale}`)) requested.current.delete(id);
+              }
+            }
+            // A total read after an earlier poll never replaces one read after a later poll.
+            const total = base.total !== null && (base.totalGeneration ?? -1) > generation ? base.total : answer.total;
+            return { key, total, totalGeneration: Math.max(base.totalGeneration ?? -1, generation), pages, error: null };
           });
         },
         (failure: unknown) => {
