@@ -201,7 +201,7 @@ export const en = {
     lastPollTitle: 'Last poll',
     noPollYet: 'No poll has finished yet.',
     kinds: { full: 'Full poll', incremental: 'Incremental poll' },
-    finished: '{{kind}}, finished {{time}}',
+    finished: '{{kind}}, finished {{time}} (real time)',
     outcomes: {
       ok: 'Completed',
       partial: 'Completed with errors',

@@ -34,7 +34,7 @@ export function LastPollSummary({ poll }: { poll: PollResultView | null }) {
       ) : (
         <>
           <Body1>
-            {/* Tenant time: the demo tenant's clock may run ahead of the wall clock. */}
+            {/* Real time, as the schedule's; the devices' facts are in the tenant's (demo) time. */}
             {t('engine.finished', { kind: t(`engine.kinds.${poll.kind}`), time: formatMoment(poll.finishedAt, i18n.language) })}
             {' · '}
             <Text className={poll.outcome === 'ok' ? styles.ok : poll.outcome === 'partial' ? styles.warning : styles.error}>

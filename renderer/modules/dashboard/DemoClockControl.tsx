@@ -20,6 +20,8 @@ const PRESETS = [
   { key: 'paused', speed: 0 },
 ] as const;
 
+const CHOICE_SETTLE_MS = 400;
+
 const ADVANCES = [
   { key: 'advanceHour', hours: 1 },
   { key: 'advanceDay', hours: 24 },
@@ -37,11 +39,21 @@ export function DemoClockControl({ pollId, canChange }: { pollId: number | null;
   const styles = useStyles();
   const titleId = useId();
   const { reading, loadError, actionError, busy, run } = useDemoClock(pollId);
+  // Arrow keys walk the radios one by one: the speed is applied once the choice rests, not at each radio passed.
+  const [choice, setChoice] = useState<number | null>(null);
+  useEffect(() => {
+    if (choice === null) return;
+    const timer = window.setTimeout(() => {
+      setChoice(null);
+      void run({ kind: 'speed', speed: choice });
+    }, CHOICE_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [choice, run]);
 
   if (reading === null) return <ErrorAlert message={loadError === null ? null : t('demoClock.loadFailed', { message: loadError })} />;
   if (reading.view.mode !== 'demo') return null;
   // The chosen speed shows at once; the clock's answer confirms it.
-  const speed = busy?.kind === 'speed' ? busy.speed : reading.view.speed;
+  const speed = choice ?? (busy?.kind === 'speed' ? busy.speed : reading.view.speed);
   const preset = PRESETS.find((candidate) => candidate.speed === speed);
   return (
     <section className={card.card} aria-labelledby={titleId}>
@@ -55,7 +67,7 @@ export function DemoClockControl({ pollId, canChange }: { pollId: number | null;
           disabled={!canChange}
           onChange={(_, data) => {
             const chosen = PRESETS.find((candidate) => candidate.key === data.value);
-            if (chosen) void run({ kind: 'speed', speed: chosen.speed });
+            if (chosen) setChoice(chosen.speed);
           }}
         >
           {PRESETS.map((candidate) => (
@@ -68,7 +80,7 @@ export function DemoClockControl({ pollId, canChange }: { pollId: number | null;
           <Button
             key={key}
             icon={busy?.kind === 'advance' && busy.hours === hours ? <Spinner size="tiny" /> : <FastForwardRegular />}
-            disabledFocusable={!canChange || busy !== null}
+            disabledFocusable={!canChange || busy !== null || choice !== null}
             onClick={() => void run({ kind: 'advance', hours })}
           >
             {t(`demoClock.${key}`)}
