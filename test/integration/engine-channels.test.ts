@@ -20,6 +20,7 @@ describe('engine channels', () => {
   let core: Core;
   let connection: TenantConnection;
   const statuses: EngineStatusView[] = [];
+  let launches = 0;
   const call = async <T>(channel: string, payload?: unknown, context: CallContext = ADMIN): Promise<Envelope<T>> => (await core.dispatcher.dispatch(channel, payload, context)) as Envelope<T>;
   const until = async (predicate: (status: EngineStatusView) => boolean, timeoutMs = 30_000): Promise<EngineStatusView> => {
     const started = Date.now();
@@ -34,7 +35,19 @@ describe('engine channels', () => {
   beforeAll(() => {
     connection = connectDemoTenant({ devices: 400, seed: 'engine-channels' });
     connection.demoTenant!.clock.setSpeed(0);
-    core = createCore({ version: '1.0.0', host: 'browser', dataDir: temp.dir, logger: createMemoryLogger(), connect: () => connection, engineLauncher: nodeEngineLauncher(), engineStreamIdleMs: 200 });
+    const launcher = nodeEngineLauncher();
+    core = createCore({
+      version: '1.0.0',
+      host: 'browser',
+      dataDir: temp.dir,
+      logger: createMemoryLogger(),
+      connect: () => connection,
+      engineLauncher: () => {
+        launches += 1;
+        return launcher();
+      },
+      engineStreamIdleMs: 200,
+    });
     core.events.subscribe((event, payload) => {
       if (event === 'engine.status') statuses.push(payload as EngineStatusView);
     });
@@ -44,9 +57,13 @@ describe('engine channels', () => {
     temp.cleanup();
   });
 
-  it('runs no engine before a connector exists', async () => {
-    expect(await call('engine.status')).toEqual({ ok: true, result: { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null } });
+  it('runs no engine before a connector exists, and reading the dashboard or devices does not start one', async () => {
+    expect(await call('engine.status')).toEqual({ ok: true, result: { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null } });
     expect(await call('engine.pollNow', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('dashboard.get', undefined, READER)).toMatchObject({ ok: true, result: { asOf: null, counts: { pending: 0, active: 0, disconnected: 0, deactivated: 0 } } });
+    expect(await call('devices.page', { filter: {}, sort: { column: 'deviceName', direction: 'asc' }, offset: 0, limit: 10 }, READER)).toEqual({ ok: true, result: { total: 0, offset: 0, rows: [] } });
+    expect(await call('devices.detail', { id: 'any' }, READER)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(launches).toBe(0);
   });
 
   it('starts polling when the connector is saved, and reports counts equal to the tenant\'s truth', async () => {
@@ -79,6 +96,11 @@ describe('engine channels', () => {
     expect(answer).toEqual({ ok: true, result: { groups: ['Mobile Users'], users: new Set(onlyMobileUsers.map(([id]) => tenant.devicesById.get(id)!.userId)).size, devices: onlyMobileUsers.length } });
     expect(onlyMobileUsers.length).toBeGreaterThan(0);
     expect(await call('enrollment.removalImpact', { names: ['Mobile Pilot'] })).toMatchObject({ ok: true, result: { devices: 0 } });
+    expect(await call('enrollment.removalImpact', { names: ['No Such Group', "'; DROP TABLE devices; --"] })).toEqual({ ok: true, result: { groups: ['No Such Group', "'; DROP TABLE devices; --"], users: 0, devices: 0 } });
+    for (const names of [[], Array.from({ length: 51 }, (_, i) => `Group ${i}`), ['x'.repeat(257)], [''], 'Mobile Users']) {
+      expect(await call('enrollment.removalImpact', { names }), JSON.stringify(names).slice(0, 40)).toMatchObject({ ok: false, error: { code: 'validation', field: expect.stringContaining('names') } });
+    }
+    expect(await call('enrollment.removalImpact', { names: ['Mobile Users'] }, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('answers the drift report (the demo tenant is synced, so nothing drifts after a full poll)', async () => {

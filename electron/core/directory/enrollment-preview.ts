@@ -2,10 +2,9 @@
 import type { EnrollmentPreview } from '../../../shared/ipc';
 import type { GraphClient } from '../../graph/graph-client';
 import type { ManagedDevice } from '../../graph/graph-types';
+import { isSupportedPlatform } from '../../../shared/domain/platforms';
 import { checkGroups, publicCheck } from './group-check';
 
-/** MTD protects these platforms; other devices are listed as unsupported, never enrolled. */
-export const SUPPORTED_PLATFORMS = new Set(['ios', 'ipados', 'android']);
 
 export async function enrollmentPreview(graph: GraphClient, names: readonly string[], signal?: AbortSignal): Promise<EnrollmentPreview> {
   const checks = await checkGroups(graph, names, signal);
@@ -20,7 +19,7 @@ export async function enrollmentPreview(graph: GraphClient, names: readonly stri
       if (!device.userId || !users.has(device.userId)) continue;
       const platform = device.operatingSystem ?? 'Unknown';
       byPlatform[platform] = (byPlatform[platform] ?? 0) + 1;
-      if (SUPPORTED_PLATFORMS.has(platform.toLowerCase())) supported += 1;
+      if (isSupportedPlatform(platform)) supported += 1;
       else unsupported += 1;
     }
   }

@@ -58,8 +58,11 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
     if (!host) throw new AppError({ code: 'unavailable', message: 'The polling engine does not run in this host.' });
     return host;
   };
+  // Reading the inventory never starts the engine's process: without a connector there is nothing to read.
+  const reader = (): EngineHost | null => (host && configured() ? host : null);
   return {
-    status: (): EngineStatusView => host?.status() ?? WITHOUT_ENGINE,
+    // Without a connector there is nothing to poll, whatever the process last said.
+    status: (): EngineStatusView => (configured() ? (host?.status() ?? WITHOUT_ENGINE) : { ...(host?.status() ?? WITHOUT_ENGINE), state: 'notConfigured', phase: null, progress: null, nextPollAt: null }),
     async start(): Promise<EngineStatusView> {
       await require().start();
       return require().status();
@@ -75,15 +78,16 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
       return engine.status();
     },
     async dashboard(): Promise<Dashboard> {
-      if (!host) return EMPTY_DASHBOARD;
-      return (await host.query({ kind: 'dashboard' })) as Dashboard;
+      const engine = reader();
+      return engine ? ((await engine.query({ kind: 'dashboard' })) as Dashboard) : EMPTY_DASHBOARD;
     },
     async devicePage(request: DevicePageRequest): Promise<DevicePage> {
-      if (!host) return { total: 0, offset: request.offset, rows: [] };
-      return (await host.query({ kind: 'devicePage', request })) as DevicePage;
+      const engine = reader();
+      return engine ? ((await engine.query({ kind: 'devicePage', request })) as DevicePage) : { total: 0, offset: request.offset, rows: [] };
     },
     async deviceDetail(id: string): Promise<DeviceDetail> {
-      const detail = (await require().query({ kind: 'deviceDetail', id })) as DeviceDetail | null;
+      const engine = reader();
+      const detail = engine ? ((await engine.query({ kind: 'deviceDetail', id })) as DeviceDetail | null) : null;
       if (!detail) throw new AppError({ code: 'not_found', message: `There is no device ${id.slice(0, 64)} in the inventory.` });
       return detail;
     },

@@ -7,7 +7,7 @@ import { devicesStillThere, membersConfirmed } from './absence-check';
 import { readAllowedLevels } from './compliance-policies';
 import { DISCOVERY_CURSORS, WATERMARK_OVERLAP_MS } from './discovery-cursors';
 import { resolveEnrollmentGroups, storeEnrollmentGroups } from './enrollment-groups';
-import { deviceUpserter, MANAGED_DEVICE_SELECT, type DeviceListing } from './managed-device-row';
+import { deviceUpserter, isSupportedPlatform, MANAGED_DEVICE_SELECT, type DeviceListing } from './managed-device-row';
 
 export interface DiscoverySummary {
   kind: 'full' | 'incremental';
@@ -54,7 +54,7 @@ export async function fullDiscovery(context: EngineContext): Promise<DiscoverySu
       seen.add(device.id);
       if (!device.userId || !members.has(device.userId)) continue;
       upsert(device);
-      if (['ios', 'ipados', 'android'].includes((device.operatingSystem ?? '').toLowerCase())) enrolled += 1;
+      if (isSupportedPlatform(device.operatingSystem)) enrolled += 1;
       else unsupported += 1;
     }
     markAbsent(context, seen, members);

@@ -1,13 +1,9 @@
 // A managed device as the inventory keeps it, from Graph's managedDevice.
+import { isSupportedPlatform } from '../../../shared/domain/platforms';
 import type { ManagedDevice } from '../../graph/graph-types';
 import type { Inventory } from '../inventory/inventory';
 
-/** MTD protects these platforms; other devices are listed as unsupported, never enrolled. */
-const SUPPORTED = new Set(['ios', 'ipados', 'android']);
-
-export function isSupportedPlatform(operatingSystem: string | null): boolean {
-  return operatingSystem !== null && SUPPORTED.has(operatingSystem.toLowerCase());
-}
+export { isSupportedPlatform };
 
 export const MANAGED_DEVICE_SELECT = 'id,userId,userPrincipalName,deviceName,operatingSystem,osVersion,lastSyncDateTime,complianceState,partnerReportedThreatState';
 

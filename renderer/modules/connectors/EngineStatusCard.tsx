@@ -3,20 +3,13 @@ import { ArrowSyncRegular, PauseRegular, PlayRegular, SearchRegular } from '@flu
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatusView } from '../../../shared/ipc';
+import { useCardStyles } from '../../forms/card-styles';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { EngineProgress } from '../../engine/EngineProgress';
 import { LastPollSummary } from './LastPollSummary';
 import { useEngineStatus, type EngineAction } from '../../engine/use-engine-status';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   header: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   title: { margin: 0, flex: 1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -26,10 +19,11 @@ const useStyles = makeStyles({
 export function EngineStatusCard() {
   const { t } = useTranslation();
   const styles = useStyles();
+  const card = useCardStyles();
   const titleId = useId();
   const { status, busy, error, run } = useEngineStatus();
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
+    <section className={card.card} aria-labelledby={titleId}>
       <div className={styles.header}>
         <Subtitle1 as="h2" id={titleId} className={styles.title}>
           {t('engine.title')}

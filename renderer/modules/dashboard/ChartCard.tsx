@@ -1,21 +1,6 @@
-import { Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { Caption1, Subtitle1 } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
-
-export const useCardStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  title: { margin: 0 },
-  note: { color: tokens.colorNeutralForeground3 },
-  chart: { width: '100%', height: '220px', minWidth: 0 },
-  fill: { width: '100%', height: '100%' },
-});
+import { useCardStyles } from '../../forms/card-styles';
 
 /**
  * A chart in a titled region: the picture is one image named by its summary (screen readers get

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { GROUP_CHECK_STATUSES, type Dashboard, type EngineStatusView } from '../../../shared/ipc';
 import { EngineProgress } from '../../engine/EngineProgress';
 import { formatMoment } from '../../forms/format';
-import { useCardStyles } from './ChartCard';
+import { useCardStyles } from '../../forms/card-styles';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'minmax(140px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { formatCount, formatMoment } from '../../forms/format';
-import { useCardStyles } from './ChartCard';
+import { useCardStyles } from '../../forms/card-styles';
 import { useDemoClock, type DemoClockReading } from './use-demo-clock';
 
 const useStyles = makeStyles({
