@@ -17,6 +17,8 @@ import type { Role, Session, SessionUserInfo } from '../../shared/ipc';
 import { ModulePage } from '../modules/ModulePage';
 import { NoAccess } from '../modules/NoAccess';
 import { NotFound } from '../modules/NotFound';
+import { ProfilesProvider } from '../profiles/profiles-context';
+import { TenantSwitcher } from '../profiles/TenantSwitcher';
 import { ConsentPage } from '../session/ConsentPage';
 import { SessionProvider, useSession } from '../session/session-context';
 import { SignedInUser } from '../session/SignedInUser';
@@ -24,6 +26,7 @@ import { SignInScreen } from '../session/SignInScreen';
 import { mayOpen, moduleForPath } from './modules';
 import { Navigation } from './Navigation';
 import { Notices } from './Notices';
+import { OfflineBanner } from './OfflineBanner';
 import { StatusBar } from './StatusBar';
 import { useAppInfo, type AppInfoState } from './use-app-info';
 import { useHashRoute } from './use-hash-route';
@@ -88,6 +91,7 @@ function Shell() {
   const { state, reload } = useSession();
   const session = state.status === 'ready' ? state.session : null;
   const signedIn = session ? signedInOf(session) : null;
+  const host = appInfo.status === 'ready' ? appInfo.info.host : null;
 
   let content: ReactNode;
   if (state.status === 'loading') {
@@ -110,12 +114,12 @@ function Shell() {
       </>
     );
   } else if (state.session.consentPendingFor) {
-    content = <ConsentPage admin={state.session.consentPendingFor} />;
+    content = <ConsentPage admin={state.session.consentPendingFor} session={state.session} host={host} />;
   } else {
     content = (
       <>
         <AppInfoMessages appInfo={appInfo} />
-        <SignInScreen session={state.session} />
+        <SignInScreen session={state.session} host={host} />
       </>
     );
   }
@@ -126,11 +130,13 @@ function Shell() {
         <Title3 as="p" className={styles.title}>
           {t('app.title')}
         </Title3>
+        {session && <TenantSwitcher active={session.profile} canManage={signedIn?.role === 'full'} />}
         {signedIn && <SignedInUser user={signedIn.user} role={signedIn.role} />}
       </header>
       <div className={styles.body}>
         {signedIn && <Navigation selectedPath={path} role={signedIn.role} />}
         <main className={styles.main}>
+          {signedIn && session && <OfflineBanner sessionOfflineSince={session.offlineSince} />}
           {/* Mounted whatever the session, so a notice stays until dismissed across sign-in and sign-out. */}
           <Notices />
           {content}
@@ -146,7 +152,9 @@ export function App() {
   return (
     <FluentProvider theme={webLightTheme}>
       <SessionProvider>
-        <Shell />
+        <ProfilesProvider>
+          <Shell />
+        </ProfilesProvider>
       </SessionProvider>
     </FluentProvider>
   );

@@ -1,5 +1,6 @@
 import {
   Board24Regular,
+  BuildingMultiple24Regular,
   DocumentSearch24Regular,
   History24Regular,
   Key24Regular,
@@ -21,14 +22,15 @@ export type ModuleId =
   | 'access'
   | 'preferences'
   | 'auditLog'
-  | 'review';
+  | 'review'
+  | 'tenants';
 
 export interface ConsoleModule {
   id: ModuleId;
   /** Hash route, e.g. "/system/connectors". */
   path: string;
-  /** Modules under System > in the navigation. */
-  section: 'main' | 'system' | 'personal';
+  /** Where the navigation lists it (System: under System >); header: opened from the header's tenant menu, not listed. */
+  section: 'main' | 'system' | 'personal' | 'header';
   icon: FluentIcon;
   /** The roles that may open it (PRODUCT.md section 1); main refuses the others' calls as well. */
   roles: readonly Role[];
@@ -48,9 +50,12 @@ export const MODULES: readonly ConsoleModule[] = [
   { id: 'preferences', path: '/preferences', section: 'personal', icon: Settings24Regular, roles: EVERY_ROLE },
   { id: 'auditLog', path: '/audit-log', section: 'personal', icon: History24Regular, roles: FULL_ONLY },
   { id: 'review', path: '/review', section: 'personal', icon: DocumentSearch24Regular, roles: EVERY_ROLE },
+  // Everyone switches tenants in the header's menu; managing them (add, rename, remove) takes Full.
+  { id: 'tenants', path: '/tenants', section: 'header', icon: BuildingMultiple24Regular, roles: FULL_ONLY },
 ];
 
 export const DEFAULT_PATH = '/dashboard';
+export const TENANTS_PATH = '/tenants';
 
 export function moduleForPath(path: string): ConsoleModule | undefined {
   return MODULES.find((module) => module.path === path);

@@ -53,6 +53,12 @@ export const en = {
       description: 'Open an exported configuration read-only and compare it with the live one.',
       empty: 'No configuration file is open.',
     },
+    tenants: {
+      label: 'Tenants',
+      description:
+        'The tenant profiles on this computer: the embedded demo tenant and your own Microsoft Entra ID tenants. Each keeps its own settings, inventory, audit log, sign-in and secrets.',
+      empty: 'No tenant profiles.',
+    },
   },
   status: {
     label: 'Application information',
@@ -62,7 +68,8 @@ export const en = {
     hostElectron: 'Desktop app',
     hostBrowser: 'Browser host',
     dataFolder: 'Data folder: {{path}}',
-    noTenant: 'No tenant is configured. The console is in demo mode.',
+    noTenant: 'No tenant is configured. The console is in demo mode. An admin with full access can add their own tenant under Tenants, in the tenant menu at the top.',
+    offline: 'Offline since {{time}}: showing the last known inventory. The console keeps retrying.',
     loadFailed: 'The console could not be reached: {{message}}',
   },
   errors: {
@@ -331,6 +338,9 @@ export const en = {
       signIn: 'Sign-in',
       consent: 'Consent',
       callDenied: 'Call denied',
+      profileAdded: 'Tenant profile added',
+      profileRenamed: 'Tenant profile renamed',
+      profileRemoved: 'Tenant profile removed',
     },
   },
   inventory: {
@@ -524,6 +534,10 @@ export const en = {
     entraTitle: 'Work account',
     entraSignIn: 'Sign in with Microsoft',
     entraNote: 'Sign-in with Microsoft Entra ID needs a configured tenant.',
+    entraIntro: 'Sign in to {{profile}} with your Microsoft Entra ID work account. The sign-in page opens in your browser.',
+    waitingForBrowser: 'Waiting for you to sign in in the browser…',
+    openSignInAgain: 'Open the sign-in page again',
+    cancelSignIn: 'Cancel sign-in',
     user: 'Signed-in user',
     roles: { full: 'Full access', restricted: 'Restricted access' },
     signOut: 'Sign out',
@@ -540,9 +554,29 @@ export const en = {
     managedDevicesDetail:
       'To find the enrolled devices and report their MTD status and threat level to Intune (Microsoft Graph: DeviceManagementManagedDevices.ReadWrite.All).',
     after: 'Accepting records your consent (who and when) in the audit log and signs you in. Declining leaves the tenant without consent.',
+    afterTenant:
+      "Accepting opens Microsoft's admin consent page in your browser, where you grant these permissions for the whole tenant; the console then records your consent (who and when) in the audit log and signs you in. Declining leaves the tenant without consent.",
+    waiting: 'Waiting for the admin consent page…',
+    openAgain: 'Open the admin consent page again',
     accept: 'Accept',
     decline: 'Decline',
     failed: 'Consent could not be recorded: {{message}}',
+  },
+  graphPermissions: {
+    signIn: 'Sign-in, and the role check with /me/checkMemberObjects (the access groups and the administrator roles).',
+    enrollmentGroups: 'Resolve the enrollment groups by name and list their members.',
+    memberNames: "Read the members' names when the console polls as the app (app-only).",
+    managedDevices: 'Read the Intune managed devices.',
+    connector: "Read Intune's MTD connector: its state and last heartbeat.",
+    compliancePolicies: "Read the compliance policies' required device threat level.",
+    appProtection: 'Read app protection: unenrolled devices and app protection policies.',
+  },
+  tenants: {
+    switcher: 'Tenant: {{name}}',
+    switcherGroup: 'Tenant profiles',
+    manage: 'Manage tenants',
+    switchFailed: 'The tenant was not switched: {{message}}',
+    listFailedRetry: 'The tenants could not be loaded ({{message}}). Try again',
   },
   noAccess: {
     title: "You don't have access to this page",

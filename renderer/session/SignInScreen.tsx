@@ -16,10 +16,13 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../forms/ErrorAlert';
-import type { Session } from '../../shared/ipc';
+import type { AppInfo, Session } from '../../shared/ipc';
+import { useApi } from '../api/api-context';
 import { failureOf } from '../forms/errors';
+import { BrowserStepWait } from './BrowserStepWait';
 import { useSession } from './session-context';
 import { usePageHeading, useSessionPageStyles } from './session-page';
+import { useBrowserStep } from './use-browser-step';
 
 const useStyles = makeStyles({
   user: { display: 'flex', flexDirection: 'column', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXS },
@@ -93,12 +96,66 @@ function DemoSignIn({ session }: { session: Session }) {
   );
 }
 
-/** Signed out: the demo tenant's users to choose from, and (not yet available) sign-in with the organization's account. */
-export function SignInScreen({ session }: { session: Session }) {
+/** A real tenant: sign-in on Microsoft's page in the browser, which answers the console's loopback redirect. */
+function MicrosoftSignIn({ session, host }: { session: Session; host: AppInfo['host'] | null }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const page = useSessionPageStyles();
+  const { completeSignIn, cancelBrowserStep } = useSession();
+  const step = useBrowserStep({
+    host,
+    begin: () => api['session.beginSignIn'](),
+    complete: completeSignIn,
+    cancel: cancelBrowserStep,
+    alreadyWaiting: session.browserStep === 'signIn',
+  });
+  return (
+    <section className={page.root} aria-label={t('session.entraTitle')}>
+      <Body1>{t('session.entraIntro', { profile: session.profile.name })}</Body1>
+      {step.phase === 'waiting' || step.phase === 'cancelling' ? (
+        <BrowserStepWait
+          phase={step.phase}
+          url={step.url}
+          waitingLabel={t('session.waitingForBrowser')}
+          openAgainLabel={t('session.openSignInAgain')}
+          cancelLabel={t('session.cancelSignIn')}
+          onCancel={step.cancel}
+        />
+      ) : (
+        <div className={page.actions}>
+          <Button appearance="primary" disabled={step.phase === 'starting'} icon={step.phase === 'starting' ? <Spinner size="tiny" /> : null} onClick={step.start}>
+            {t('session.entraSignIn')}
+          </Button>
+        </div>
+      )}
+      <ErrorAlert message={step.error} />
+    </section>
+  );
+}
+
+function SignInPlaceholder() {
+  const { t } = useTranslation();
+  const page = useSessionPageStyles();
+  const noteId = useId();
+  return (
+    <section className={page.root} aria-label={t('session.entraTitle')}>
+      <div className={page.actions}>
+        <Button disabled aria-describedby={noteId}>
+          {t('session.entraSignIn')}
+        </Button>
+        <Caption1 id={noteId} className={page.muted}>
+          {t('session.entraNote')}
+        </Caption1>
+      </div>
+    </section>
+  );
+}
+
+/** Signed out: the demo tenant's users to choose from, or, on a real tenant, sign-in with Microsoft. */
+export function SignInScreen({ session, host }: { session: Session; host: AppInfo['host'] | null }) {
   const { t } = useTranslation();
   const page = useSessionPageStyles();
   const heading = usePageHeading(t('session.signInPageTitle'));
-  const noteId = useId();
   return (
     <div className={page.root}>
       <h1 ref={heading} tabIndex={-1} className={page.heading}>
@@ -109,18 +166,15 @@ export function SignInScreen({ session }: { session: Session }) {
           <MessageBarBody>{t('session.consentMissing')}</MessageBarBody>
         </MessageBar>
       )}
-      {session.mode === 'demo' && <DemoSignIn session={session} />}
-      {session.mode === 'demo' && <Divider />}
-      <section className={page.root} aria-label={t('session.entraTitle')}>
-        <div className={page.actions}>
-          <Button disabled aria-describedby={noteId}>
-            {t('session.entraSignIn')}
-          </Button>
-          <Caption1 id={noteId} className={page.muted}>
-            {t('session.entraNote')}
-          </Caption1>
-        </div>
-      </section>
+      {session.mode === 'demo' ? (
+        <>
+          <DemoSignIn session={session} />
+          <Divider />
+          <SignInPlaceholder />
+        </>
+      ) : (
+        <MicrosoftSignIn key={session.profile.id} session={session} host={host} />
+      )}
     </div>
   );
 }

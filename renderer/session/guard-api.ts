@@ -1,7 +1,19 @@
 import { AppError, CHANNEL_NAMES, type Api, type ChannelName } from '../../shared/ipc';
 
 /** The channels that manage the session itself: their refusals are answers (wrong user, no consent), not a lost session. */
-const SESSION_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['session.get', 'session.signInDemo', 'session.signOut', 'consent.grant', 'consent.decline']);
+const SESSION_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'session.get',
+  'session.signInDemo',
+  'session.signOut',
+  'session.beginSignIn',
+  'session.completeSignIn',
+  'session.cancelSignIn',
+  'consent.begin',
+  'consent.grant',
+  'consent.decline',
+  'profiles.list',
+  'profiles.switch',
+]);
 
 /**
  * The API the modules use: the same calls, but a call refused as unauthenticated or forbidden

@@ -15,6 +15,12 @@ export interface SessionContextValue {
   grantConsent: () => Promise<Session>;
   /** The Global Administrator declines: back to the sign-in screen, the tenant still without consent. */
   declineConsent: () => Promise<Session>;
+  /** A real tenant's browser sign-in, begun with session.beginSignIn: waits (up to 600 s) for its redirect; rejects with what went wrong. */
+  completeSignIn: () => Promise<Session>;
+  /** Ends a waiting browser step (sign-in or admin consent). */
+  cancelBrowserStep: () => Promise<Session>;
+  /** A real tenant's admin consent, begun with consent.begin: waits for the consent page's answer. */
+  awaitConsent: () => Promise<Session>;
   /** Fetches the session again, showing the loading state (after the host could not be reached). */
   reload: () => void;
 }
@@ -45,6 +51,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return session;
   }, []);
 
+  // A browser step's answer comes minutes after it was asked for: whatever was asked meanwhile is
+  // older news than it (a cancel makes it reject instead), so it counts from when it arrives.
+  const applyOnArrival = useCallback(async (call: () => Promise<Session>): Promise<Session> => {
+    const session = await call();
+    latest.current += 1;
+    setState({ status: 'ready', session });
+    return session;
+  }, []);
+
   // Loads the session at start, on reload, and quietly whenever main refused a module's call.
   const [refreshes, setRefreshes] = useState(0);
   useEffect(() => {
@@ -68,9 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut: () => apply(() => api['session.signOut']()),
       grantConsent: () => apply(() => api['consent.grant']()),
       declineConsent: () => apply(() => api['consent.decline']()),
+      completeSignIn: () => applyOnArrival(() => api['session.completeSignIn']()),
+      cancelBrowserStep: () => apply(() => api['session.cancelSignIn']()),
+      awaitConsent: () => applyOnArrival(() => api['consent.grant']()),
       reload,
     }),
-    [state, api, apply, reload],
+    [state, api, apply, applyOnArrival, reload],
   );
   const guarded = useMemo(() => guardApi(api, () => setRefreshes((n) => n + 1)), [api]);
 

@@ -11,6 +11,9 @@ export const ACTION_LABELS = {
   'sign-in': 'auditLog.actions.signIn',
   consent: 'auditLog.actions.consent',
   'call.denied': 'auditLog.actions.callDenied',
+  'profile.added': 'auditLog.actions.profileAdded',
+  'profile.renamed': 'auditLog.actions.profileRenamed',
+  'profile.removed': 'auditLog.actions.profileRemoved',
 } as const satisfies Record<AuditAction, string>;
 
 /** The filters as typed: dates are the date inputs' yyyy-mm-dd, in the admin's time zone. */
