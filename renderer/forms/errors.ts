@@ -33,6 +33,17 @@ export function failureOf(error: unknown): Failure {
   return { fields: {}, message: error instanceof Error && error.message ? error.message : i18next.t('common.unexpected') };
 }
 
+/**
+ * As failureOf, and an error of another kind that names a field (a profile name already taken, a
+ * domain that does not resolve to a tenant) is shown beside that field too.
+ */
+export function failureBesideFieldOf(error: unknown): Failure {
+  if (error instanceof AppError && error.code !== 'validation' && error.field !== undefined && error.field !== '') {
+    return { fields: { [error.field]: withoutFieldPrefix(error.field, error.message) }, message: null };
+  }
+  return failureOf(error);
+}
+
 /** The server's own rules, run before a call so the admin sees problems at once; the server checks again. */
 export function check<S extends z.ZodType>(schema: S, draft: unknown): { ok: true; value: z.output<S> } | { ok: false; failure: Failure } {
   try {

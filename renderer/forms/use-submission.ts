@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { failureOf, NO_FAILURE, type Failure } from './errors';
 
 /** A form's save cycle: saving (Save disabled), saved ("Saved" shown until the next edit), or failed (messages per field). */
-export function useSubmission() {
+export function useSubmission(toFailure: (error: unknown) => Failure = failureOf) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<Failure>(NO_FAILURE);
@@ -19,14 +19,14 @@ export function useSubmission() {
       setSaved(true);
       return { ok: true, value };
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = toFailure(error);
       setFailure(failure);
       return { ok: false, failure };
     } finally {
       busy.current = false;
       setSaving(false);
     }
-  }, []);
+  }, [toFailure]);
 
   const fail = useCallback((next: Failure) => {
     setSaved(false);

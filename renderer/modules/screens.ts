@@ -8,6 +8,7 @@ import { DevicesScreen } from './devices/DevicesScreen';
 import { EnrollmentSettingsScreen } from './enrollment-settings/EnrollmentSettingsScreen';
 import { PreferencesScreen } from './preferences/PreferencesScreen';
 import { SecurityPolicyScreen } from './security-policy/SecurityPolicyScreen';
+import { TenantsScreen } from './tenants/TenantsScreen';
 
 /** The screens built so far; the other modules show their empty state. */
 export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
@@ -19,4 +20,5 @@ export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
   access: AccessScreen,
   preferences: PreferencesScreen,
   auditLog: AuditLogScreen,
+  tenants: TenantsScreen,
 };

@@ -1,0 +1,54 @@
+import { DEFAULT_LOOKOUT_BASE_URL, type Cloud, type ConnectionSettings, type PollingIdentity } from '../../shared/config/connection-settings';
+
+/** A real tenant's connection as typed: every field text, the two choices, and the secrets (empty: not typed). */
+export interface ConnectionDraft {
+  tenant: string;
+  clientId: string;
+  cloud: Cloud;
+  pollingIdentity: PollingIdentity;
+  clientSecret: string;
+  lookoutBaseUrl: string;
+  lookoutAppKey: string;
+}
+
+export type ConnectionField = keyof ConnectionDraft;
+
+/** The fields as the contract names them, in the order the form shows them. */
+export const CONNECTION_FIELDS = ['tenant', 'clientId', 'cloud', 'pollingIdentity', 'clientSecret', 'lookoutBaseUrl', 'lookoutAppKey'] as const satisfies readonly ConnectionField[];
+
+export function connectionDraftOf(settings: ConnectionSettings | null): ConnectionDraft {
+  return {
+    tenant: settings?.tenant ?? '',
+    clientId: settings?.clientId ?? '',
+    cloud: settings?.cloud ?? 'public',
+    pollingIdentity: settings?.pollingIdentity ?? 'delegated',
+    clientSecret: '',
+    lookoutBaseUrl: settings?.lookoutBaseUrl ?? DEFAULT_LOOKOUT_BASE_URL,
+    lookoutAppKey: '',
+  };
+}
+
+export interface ConnectionRequest {
+  tenant?: string;
+  clientId?: string;
+  cloud: Cloud;
+  pollingIdentity: PollingIdentity;
+  lookoutBaseUrl?: string;
+  lookoutAppKey?: string;
+  clientSecret?: string;
+}
+
+/**
+ * What the admin typed, as the contract wants it: empty fields are absent (so a missing one reads
+ * "is required", and an empty secret keeps the stored one); a client secret only goes with the app identity.
+ * Secrets are sent as typed: the server names the rule when they start or end with spaces.
+ */
+export function connectionRequestOf(draft: ConnectionDraft): ConnectionRequest {
+  const request: ConnectionRequest = { cloud: draft.cloud, pollingIdentity: draft.pollingIdentity };
+  if (draft.tenant.trim() !== '') request.tenant = draft.tenant.trim();
+  if (draft.clientId.trim() !== '') request.clientId = draft.clientId.trim();
+  if (draft.lookoutBaseUrl.trim() !== '') request.lookoutBaseUrl = draft.lookoutBaseUrl.trim();
+  if (draft.lookoutAppKey !== '') request.lookoutAppKey = draft.lookoutAppKey;
+  if (draft.pollingIdentity === 'appSecret' && draft.clientSecret !== '') request.clientSecret = draft.clientSecret;
+  return request;
+}
