@@ -11,12 +11,16 @@ import { SaveBar } from '../../forms/SaveBar';
 import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
 import { ConsentStatus } from './ConsentStatus';
+import { TenantConnectionSection } from './TenantConnectionSection';
 
 const FIELDS = ['tenantId', 'fullAccessGroupId', 'restrictedAccessGroupId'] as const;
 type AccessField = (typeof FIELDS)[number];
 type Draft = Record<AccessField, string>;
 
-const useStyles = makeStyles({ guid: { fontFamily: tokens.fontFamilyMonospace } });
+const useStyles = makeStyles({
+  guid: { fontFamily: tokens.fontFamilyMonospace },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+});
 
 function draftOf(settings: SystemSettings): Draft {
   return {
@@ -81,14 +85,18 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
   );
 }
 
-/** System > Access: the tenant, the two access groups and whether consent was granted. */
+/** System > Access: the tenant, the two access groups, whether consent was granted, and the tenant's connection. */
 export function AccessScreen() {
   const api = useApi();
+  const styles = useStyles();
   const load = useCallback(() => api['settings.get'](), [api]);
   const { state, reload } = useLoad(load);
   return (
-    <Loaded state={state} reload={reload}>
-      {(settings) => <AccessForm settings={settings} />}
-    </Loaded>
+    <div className={styles.page}>
+      <Loaded state={state} reload={reload}>
+        {(settings) => <AccessForm settings={settings} />}
+      </Loaded>
+      <TenantConnectionSection />
+    </div>
   );
 }

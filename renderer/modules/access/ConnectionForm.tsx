@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { connectionSaveSchema, type ConnectionView } from '../../../shared/ipc';
+import { useApi } from '../../api/api-context';
+import { connectionDraftOf, connectionRequestOf, CONNECTION_FIELDS, type ConnectionDraft, type ConnectionField } from '../../connection/connection-draft';
+import { ConnectionFields } from '../../connection/ConnectionFields';
+import { check, failureBesideFieldOf } from '../../forms/errors';
+import { useFormStyles } from '../../forms/form-styles';
+import { SaveBar } from '../../forms/SaveBar';
+import { useSubmission } from '../../forms/use-submission';
+
+/** The active tenant's connection, to edit: the same fields as adding a tenant; an empty secret field keeps the stored secret. */
+export function ConnectionForm({ view, labelledBy, onSaved }: { view: ConnectionView; labelledBy: string; onSaved: (view: ConnectionView) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const form = useFormStyles();
+  const [draft, setDraft] = useState<ConnectionDraft>(() => connectionDraftOf(view.settings));
+  const submission = useSubmission(failureBesideFieldOf);
+  const stored = { clientSecret: view.secrets.clientSecret === 'set', lookoutAppKey: view.secrets.lookoutAppKey === 'set' };
+
+  const set = (field: ConnectionField, value: string) => {
+    // The radio groups only offer the contract's values, so every field holds what its type says.
+    setDraft((current) => ({ ...current, [field]: value }) as ConnectionDraft);
+    submission.edited(field);
+    if (field === 'pollingIdentity') submission.edited('clientSecret');
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const request = connectionRequestOf(draft);
+    // The app identity needs a secret: a stored one, or one typed now.
+    if (request.pollingIdentity === 'appSecret' && request.clientSecret === undefined && !stored.clientSecret) {
+      return submission.fail({ fields: { clientSecret: t('connection.clientSecretRequired') }, message: null });
+    }
+    if (request.lookoutAppKey === undefined && !stored.lookoutAppKey) {
+      return submission.fail({ fields: { lookoutAppKey: t('connection.lookoutAppKeyRequired') }, message: null });
+    }
+    const checked = check(connectionSaveSchema, request);
+    if (!checked.ok) return submission.fail(checked.failure);
+    const result = await submission.run(() => api['connection.save'](checked.value));
+    if (result.ok) {
+      // Secrets typed are stored now; their fields empty again, meaning "keep".
+      setDraft(connectionDraftOf(result.value.settings));
+      onSaved(result.value);
+    }
+  };
+
+  const placed = (field: string) => (CONNECTION_FIELDS as readonly string[]).includes(field) && (field !== 'clientSecret' || draft.pollingIdentity === 'appSecret');
+
+  return (
+    <form className={form.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby={labelledBy}>
+      <ConnectionFields draft={draft} errors={submission.failure.fields} onChange={set} stored={stored} />
+      <SaveBar submission={submission} isShown={placed} saveLabel={t('connection.save')} savedLabel={t('connection.saved')} />
+    </form>
+  );
+}
