@@ -83,7 +83,8 @@ export function buildDemoTenant(options: BuildOptions = {}): DemoTenantData {
     users.push({ id: random.guid(), displayName: `${first} ${last} ${i + 1}`, userPrincipalName: `user${i + 1}@${domain}` });
   }
   const roleUsers: DemoUser[] = [
-    { id: random.guid(), displayName: 'Gabriel Admin', userPrincipalName: `globaladmin@${domain}`, role: 'globalAdmin' },
+    { id: random.guid(), displayName: 'Gabriel Admin', userPrincipalName: `globaladmin@${domain}`, role: 'globalAdmin', intuneRole: true },
+    // Full console access but no Intune role: delegated Intune calls are refused for this one.
     { id: random.guid(), displayName: 'Farah Fullaccess', userPrincipalName: `fullaccess@${domain}`, role: 'full' },
     { id: random.guid(), displayName: 'Rémi Restricted', userPrincipalName: `restricted@${domain}`, role: 'restricted' },
     { id: random.guid(), displayName: 'Olga Outsider', userPrincipalName: `outsider@${domain}`, role: 'outsider' },

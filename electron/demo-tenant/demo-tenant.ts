@@ -8,16 +8,27 @@ import { DemoClock } from './demo-clock';
 import { ConnectionResetFault, FaultInjector, type FaultRule } from './faults';
 import { handleGraph } from './graph-routes';
 import { graphError } from './graph-responses';
+import { IdentityGrants } from './identity-grants';
+import { handleIdentity, isIdentityPath } from './identity-routes';
 import { handleLogin } from './login-routes';
 import { handleMobileRisk } from './mobile-risk-routes';
 import { handlePartner } from './partner-routes';
-import type { DemoDevice, DemoGroup, DemoTenantData, DemoThreat, DemoUser } from './tenant-model';
+import type { DemoConsent, DemoDevice, DemoGroup, DemoTenantData, DemoThreat, DemoUser } from './tenant-model';
 import { TokenIssuer } from './token-issuer';
 
 export interface DemoTenantOptions extends BuildOptions {
   /** Demo time runs this many times faster than real time (0: frozen until advanced). */
   speed?: number;
   faults?: FaultRule[];
+  /** Whether an administrator has consented to the console's app for the tenant (default true; false: a brand-new tenant). */
+  consent?: boolean;
+}
+
+/** Where the console finds the tenant's services: the JSON of MTD_CONSOLE_ENDPOINTS. */
+export interface DemoTenantEndpoints {
+  authorityHost: string;
+  graphBaseUrl: string;
+  lookoutBaseUrl: string;
 }
 
 /** The credentials an app needs to talk to this tenant; what `npm run demo-tenant` prints. */
@@ -31,6 +42,9 @@ export interface DemoTenantCredentials {
   mraTokenUrl: string;
   mraAppKey: string;
   partnerBaseUrl: string;
+  /** The identity platform's origin: /{tenant}/oauth2/v2.0/authorize, token, adminconsent... hang below it. */
+  authorityHost: string;
+  endpoints: DemoTenantEndpoints;
 }
 
 /** One change of group membership, for /groups/delta. */
@@ -45,11 +59,16 @@ export interface MembershipChange {
 // In-process calls never reach the network; the origin is nominal, and loopback so the clients' https-or-loopback rule accepts it.
 export const DEMO_ORIGIN = 'http://localhost';
 export const DEMO_USER_PASSWORD = 'demo';
+export const DEMO_TENANT_DISPLAY_NAME = 'Contoso (demo tenant)';
 
 export class DemoTenant {
   readonly data: DemoTenantData;
   readonly clock: DemoClock;
   readonly tokens = new TokenIssuer();
+  /** Authorization codes and refresh tokens of the identity endpoints. */
+  readonly identity = new IdentityGrants();
+  readonly displayName = DEMO_TENANT_DISPLAY_NAME;
+  private consentState: DemoConsent;
   readonly faults: FaultInjector;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -87,6 +106,7 @@ export class DemoTenant {
       this.devicesByUser.set(device.userId, list);
     }
     this.threatsByDevice = threatsByDevice(this.data);
+    this.consentState = options.consent === false ? { granted: false } : { granted: true, grantedBy: this.signInUsers().find((u) => u.role === 'globalAdmin')?.userPrincipalName ?? 'admin', grantedAt: new Date(this.data.startTime).toISOString() };
   }
 
   credentials(origin: string = DEMO_ORIGIN): DemoTenantCredentials {
@@ -100,6 +120,8 @@ export class DemoTenant {
       mraTokenUrl: `${origin}/lookout/oauth2/token`,
       mraAppKey: this.mraAppKey,
       partnerBaseUrl: `${origin}/partner/v1`,
+      authorityHost: origin,
+      endpoints: { authorityHost: origin, graphBaseUrl: `${origin}/graph/v1.0`, lookoutBaseUrl: `${origin}/lookout` },
     };
   }
 
@@ -129,6 +151,7 @@ export class DemoTenant {
       if (path.startsWith('/login/')) return await handleLogin(this, request, url);
       if (path.startsWith('/lookout/')) return await handleMobileRisk(this, request, url);
       if (path.startsWith('/partner/v1/')) return await handlePartner(this, request, url);
+      if (isIdentityPath(path)) return await handleIdentity(this, request, url);
       return graphError(404, 'ResourceNotFound', `No route for ${path}.`);
     } catch (error) {
       if (error instanceof ConnectionResetFault) throw error;
@@ -161,7 +184,41 @@ export class DemoTenant {
     return !this.removedDevices.has(device.id);
   }
 
+  /** The tenant-wide admin consent for the console's app (a copy: change it with grantConsent and revokeConsent). */
+  get consent(): DemoConsent {
+    return { ...this.consentState };
+  }
+
+  /** The four users the demo signs in with (the global admin, full, restricted, outsider). */
+  signInUsers(): DemoUser[] {
+    return this.data.users.filter((user) => user.role !== undefined);
+  }
+
+  /** A sign-in user by user principal name (any case); undefined for anyone else. */
+  signInUser(userPrincipalName: string): DemoUser | undefined {
+    const wanted = userPrincipalName.toLowerCase();
+    return this.signInUsers().find((user) => user.userPrincipalName.toLowerCase() === wanted);
+  }
+
   // ---- changes a test or the demo UI can make -------------------------------------------------
+
+  /** An administrator consents to the console's app for the whole tenant. */
+  grantConsent(by: string): void {
+    this.consentState = { granted: true, grantedBy: by, grantedAt: new Date().toISOString() };
+  }
+
+  /** Takes the consent back; tokens issued under it lose its permissions at once. */
+  revokeConsent(): void {
+    this.consentState = { granted: false };
+  }
+
+  /** Gives or takes a user's Intune role assignment. */
+  setIntuneRole(userPrincipalName: string, enabled: boolean): void {
+    const wanted = userPrincipalName.toLowerCase();
+    const user = this.data.users.find((u) => u.userPrincipalName.toLowerCase() === wanted);
+    if (!user) throw new RangeError(`No user ${userPrincipalName.slice(0, 100)}.`);
+    user.intuneRole = enabled;
+  }
 
   addGroupMember(groupId: string, memberId: string): void {
     const group = this.requireGroup(groupId);

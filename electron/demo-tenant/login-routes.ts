@@ -1,38 +1,29 @@
-// The demo tenant's OAuth 2.0 token endpoint (as login.microsoftonline.com/{tenant}/oauth2/v2.0/token):
-// client credentials for the app, and the demo users' sign-in.
-import crypto from 'node:crypto';
+// The demo tenant's first token endpoint, kept at /login/{tenant}/oauth2/v2.0/token:
+// client credentials for the app, and the demo users' password sign-in.
 import { DEMO_USER_PASSWORD, type DemoTenant } from './demo-tenant';
+import { entraError, unknownClientMessage } from './entra-errors';
 import { json } from './graph-responses';
+import { clientCredentials } from './token-routes';
 
-function oauthError(status: number, error: string, description: string): Response {
-  return json(status, { error, error_description: description, error_codes: [status === 401 ? 7000215 : 900144], timestamp: new Date().toISOString(), trace_id: crypto.randomUUID() });
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && crypto.timingSafeEqual(left, right);
-}
+/** What the demo sign-in has always been granted: enough to read who signed in and their groups. */
+export const PASSWORD_GRANT_SCOPES: readonly string[] = ['User.Read', 'GroupMember.Read.All'];
 
 export async function handleLogin(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
   if (url.pathname !== `/login/${tenant.data.tenantId}/oauth2/v2.0/token`) {
-    return oauthError(400, 'invalid_tenant', `Tenant '${url.pathname.split('/')[2] ?? ''}' not found.`);
+    return entraError({ status: 400, error: 'invalid_tenant', code: 90002, message: `Tenant '${(url.pathname.split('/')[2] ?? '').slice(0, 100)}' not found.` });
   }
-  if (request.method !== 'POST') return oauthError(405, 'invalid_request', 'The token endpoint takes POST requests.');
+  if (request.method !== 'POST') return entraError({ status: 400, error: 'invalid_request', code: 900561, message: 'The token endpoint takes POST requests.' });
   const form = new URLSearchParams(await request.text());
   const grant = form.get('grant_type');
-  if (form.get('client_id') !== tenant.clientId) return oauthError(400, 'unauthorized_client', `Application with identifier '${form.get('client_id') ?? ''}' was not found in the directory.`);
-  if (grant === 'client_credentials') {
-    if (!sameSecret(form.get('client_secret') ?? '', tenant.clientSecret)) return oauthError(401, 'invalid_client', 'Invalid client secret provided.');
-    const issued = tenant.tokens.issue({ audience: 'graph', subject: tenant.clientId, kind: 'app' });
-    return json(200, { token_type: 'Bearer', expires_in: issued.expiresIn, ext_expires_in: issued.expiresIn, access_token: issued.token });
-  }
+  const clientId = form.get('client_id') ?? '';
+  if (clientId.toLowerCase() !== tenant.clientId) return entraError({ status: 400, error: 'unauthorized_client', code: 700016, message: unknownClientMessage(clientId, tenant.displayName) });
+  if (grant === 'client_credentials') return clientCredentials(tenant, form.get('client_secret'), form.get('scope'));
   if (grant === 'password') {
     // Demo users only: every user of the demo tenant signs in with the documented demo password.
     const user = tenant.data.users.find((u) => u.userPrincipalName.toLowerCase() === (form.get('username') ?? '').toLowerCase());
-    if (!user || form.get('password') !== DEMO_USER_PASSWORD) return oauthError(400, 'invalid_grant', 'Error validating credentials due to invalid username or password.');
-    const issued = tenant.tokens.issue({ audience: 'graph', subject: user.id, kind: 'user' });
-    return json(200, { token_type: 'Bearer', scope: 'User.Read GroupMember.Read.All', expires_in: issued.expiresIn, access_token: issued.token });
+    if (!user || form.get('password') !== DEMO_USER_PASSWORD) return entraError({ status: 400, error: 'invalid_grant', code: 50126, message: 'Error validating credentials due to invalid username or password.' });
+    const issued = tenant.tokens.issue({ audience: 'graph', subject: user.id, kind: 'user', scopes: [...PASSWORD_GRANT_SCOPES] });
+    return json(200, { token_type: 'Bearer', scope: PASSWORD_GRANT_SCOPES.join(' '), expires_in: issued.expiresIn, access_token: issued.token });
   }
-  return oauthError(400, 'unsupported_grant_type', `The grant type '${grant ?? ''}' is not supported.`);
+  return entraError({ status: 400, error: 'unsupported_grant_type', code: 70003, message: `The app requested an unsupported grant type '${(grant ?? '').slice(0, 60)}'.` });
 }

@@ -12,6 +12,17 @@ export interface DemoUser {
   userPrincipalName: string;
   /** Set on the four sign-in demo users. */
   role?: DemoRole;
+  /** Holds an Intune role assignment: without one, delegated Intune calls are refused whatever the token's scopes. */
+  intuneRole?: boolean;
+}
+
+/** The tenant-wide admin consent for the console's app registration. */
+export interface DemoConsent {
+  granted: boolean;
+  /** The administrator's user principal name. */
+  grantedBy?: string;
+  /** ISO 8601, real time. */
+  grantedAt?: string;
 }
 
 export interface DemoGroup {

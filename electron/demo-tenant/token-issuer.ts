@@ -8,6 +8,10 @@ export interface TokenClaims {
   subject: string;
   kind: 'app' | 'user';
   expiresAt: number;
+  /** Delegated permissions (a user token's scp). */
+  scopes?: string[];
+  /** Application permissions (an app token's roles); an app token without them has every permission the app registration lists. */
+  roles?: string[];
 }
 
 /** Opaque bearer tokens for the demo tenant's Graph and Mobile Risk API; lifetimes run on real time. */
