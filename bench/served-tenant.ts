@@ -11,6 +11,8 @@ export interface ServedTenantOptions {
   seed?: string;
   /** How long building and serving may take before the bench gives up. */
   startTimeoutMs?: number;
+  /** More of the CLI's flags, e.g. ['--no-consent'] for a tenant that has not consented yet; they replace --speed 0 when they give a speed. */
+  extraArgs?: string[];
 }
 
 export interface ServedTenant {
@@ -25,8 +27,9 @@ export interface ServedTenant {
 
 const PREFIX = 'DEMO_TENANT ';
 
-export async function startServedTenant({ devices, latencyMs = 0, seed = 'bench', startTimeoutMs = 60_000 }: ServedTenantOptions): Promise<ServedTenant> {
-  const args = ['--import', 'tsx', 'electron/demo-tenant/cli.ts', '--devices', String(devices), '--latency-ms', String(latencyMs), '--speed', '0', '--port', '0', '--seed', seed];
+export async function startServedTenant({ devices, latencyMs = 0, seed = 'bench', startTimeoutMs = 60_000, extraArgs = [] }: ServedTenantOptions): Promise<ServedTenant> {
+  const speed = extraArgs.includes('--speed') ? [] : ['--speed', '0'];
+  const args = ['--import', 'tsx', 'electron/demo-tenant/cli.ts', '--devices', String(devices), '--latency-ms', String(latencyMs), ...speed, '--port', '0', '--seed', seed, ...extraArgs];
   // process.execPath is this bench's Node 24; the IPC channel makes the child exit if this process dies.
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const kill = (): void => void child.kill();

@@ -1,41 +1,47 @@
+// Everything the console does, without Electron: the tenant profiles, and the active
+// profile's runtime (settings, sign-in, engine) behind one dispatcher.
 import fs from 'node:fs';
+import { AppError, CHANNEL_NAMES, type ProfileAddRequest, type ProfileList } from '../../shared/ipc';
+import { profileAddSchema } from '../../shared/ipc/profile-channels';
+import type { z } from '../../shared/ipc/zod';
+import type { SecretCipher } from '../auth/secret-cipher';
 import { createAppService, type AppServiceOptions } from './app-service';
-import { AuditLog } from './audit/audit-log';
-import { createConfigurationService } from './configuration-service';
-import { enrollmentPreview } from './directory/enrollment-preview';
-import { checkGroups, publicCheck } from './directory/group-check';
 import { createDispatcher, type CallContext, type Dispatcher, type Handlers } from './dispatcher';
-import { EngineHost } from './engine/engine-host';
-import { engineConfigFrom } from './engine/engine-config-from-settings';
 import type { EngineLauncher } from './engine/engine-launcher';
-import { createEngineService, demoEndpoints } from './engine/engine-service';
-import { createDemoClockService } from './demo-clock-service';
 import { createEventBus, type EventBus } from './event-bus';
 import type { Logger } from './logger';
-import { SessionManager } from './session';
+import { startProfileRuntime, type ProfileRuntime } from './profile-runtime';
+import { endpointsFor, endpointsOverride } from './profiles/cloud-endpoints';
+import { DEMO_PROFILE_ID, ProfileRegistry } from './profiles/profile-registry';
+import { CLIENT_SECRET, LOOKOUT_APP_KEY } from './profiles/real-tenant';
+import { resolveTenantId } from './profiles/tenant-resolution';
+import { encryptedSecretStore, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import type { SettingsBackendFactory } from './settings/settings-backend';
 import { SettingsStore } from './settings/settings-store';
-import { memorySecretStore, type SecretStore } from './secrets/secret-store';
-import { createSmtpService } from './smtp-service';
 import { connectDemoTenant, type TenantConnection } from './tenant-connection';
 
 export interface CoreOptions extends AppServiceOptions {
   logger: Logger;
   /** electron-store in the Electron shell; conf by default. */
   settingsBackend?: SettingsBackendFactory;
-  /** The tenant to talk to; the embedded demo tenant, built on first use, by default. */
+  /** The demo profile's tenant; the embedded demo tenant, built on first use, by default. */
   connect?: () => TenantConnection;
   /** The sessions' clock (tests move it to expire a session). */
   now?: () => Date;
   /** Starts the polling engine's process; without it the core runs no engine (unit tests). */
   engineLauncher?: EngineLauncher;
-  /** Where secrets are kept: safeStorage-encrypted in the Electron shell, memory otherwise. */
+  /** The demo profile's secrets, when given; otherwise each profile's come from `cipher` (or memory). */
   secrets?: SecretStore;
+  /** The OS key store (safeStorage in the Electron shell): encrypts each profile's secrets and token cache. Without it they last one run. */
+  cipher?: SecretCipher;
+  /** Opens the system browser for sign-in (Electron's shell.openExternal); the browser host's tab opens pages itself. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Environment for MTD_CONSOLE_ENDPOINTS; process.env by default. */
+  env?: NodeJS.ProcessEnv;
   /** How long the engine waits on a silent event stream before it counts it as caught up. */
   engineStreamIdleMs?: number;
 }
 
-/** Everything the console does, without Electron: the Electron shell and the browser host both wrap one of these. */
 export interface Core {
   dispatcher: Dispatcher;
   events: EventBus;
@@ -45,113 +51,186 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const events = createEventBus();
-  const settings = new SettingsStore(options.dataDir, options.settingsBackend);
-  for (const notice of settings.startupNotices) options.logger.warn(notice.message);
-  const audit = new AuditLog(options.dataDir, options.logger);
-  const app = createAppService(options, settings);
-  const config = createConfigurationService(settings, audit);
-  let connection: TenantConnection | undefined;
-  const tenant = (): TenantConnection => (connection ??= (options.connect ?? connectDemoTenant)());
-  const sessions = new SessionManager(settings, audit, tenant, options.now);
-  const demo = demoEndpoints(tenant);
-  let lastPollSeen: number | undefined;
-  const engineHost = options.engineLauncher
-    ? new EngineHost({
-        launcher: options.engineLauncher,
-        dataDir: options.dataDir,
-        logger: options.logger,
-        endpoints: demo.endpoints,
-        clock: demo.clock,
-        config: () => engineConfigFrom(settings.get()),
-        smtp: () => smtp.connection(),
-        onStatus: (status) => {
-          events.emit('engine.status', status);
-          if (status.lastPoll && status.lastPoll.id !== lastPollSeen) {
-            lastPollSeen = status.lastPoll.id;
-            void sessions.recheckRole().catch((error: unknown) => options.logger.warn(`The signed-in user's role could not be re-checked: ${String(error)}`));
-          }
-        },
-        watchClock: (changed) => tenant().demoTenant?.clock.onChange(changed) ?? (() => undefined),
-        ...(options.engineStreamIdleMs !== undefined ? { streamIdleMs: options.engineStreamIdleMs } : {}),
-      })
-    : undefined;
-  const smtp = createSmtpService(settings, options.secrets ?? memorySecretStore(), audit, () => engineHost?.smtpChanged());
-  const demoClock = createDemoClockService(tenant);
-  const engine = createEngineService(engineHost, options.logger, () => settings.get().connector !== null);
-  // The engine runs while a connector is configured, unless an admin stopped it.
-  let stoppedByAdmin = false;
-  const followSettings = (): void => {
-    if (!engineHost) return;
-    engineHost.configure();
-    if (!stoppedByAdmin && engineConfigFrom(settings.get()) !== null) {
-      void engineHost.start().catch((error: unknown) => options.logger.error(`The polling engine could not start: ${String(error)}`));
+  const logger = options.logger;
+  const registry = new ProfileRegistry(options.dataDir, options.now);
+  if (registry.startupNotice) logger.warn(registry.startupNotice);
+  const override = endpointsOverride(options.env ?? process.env);
+  const endpoints = (connection: Parameters<typeof endpointsFor>[0]) => endpointsFor(connection, override);
+  let demoConnection: TenantConnection | undefined;
+  const demo = (): TenantConnection => (demoConnection ??= (options.connect ?? connectDemoTenant)());
+  // Memory stores outlive a profile switch, so a run-only secret is not lost by switching away and back.
+  const memoryStores = new Map<string, SecretStore>();
+  const secretsOf = (profileId: string): SecretStore => {
+    if (profileId === DEMO_PROFILE_ID && options.secrets) return options.secrets;
+    if (options.cipher) {
+      const store = encryptedSecretStore(registry.dataDirOf(profileId), options.cipher);
+      if (store.storage === 'encrypted') return store;
+    }
+    let store = memoryStores.get(profileId);
+    if (!store) memoryStores.set(profileId, (store = memorySecretStore()));
+    return store;
+  };
+
+  const start = (profileId: string): Promise<ProfileRuntime> =>
+    startProfileRuntime({
+      profile: registry.get(profileId)!,
+      dataDir: registry.dataDirOf(profileId),
+      logger,
+      events,
+      settingsBackend: options.settingsBackend,
+      secrets: secretsOf(profileId),
+      cipher: options.cipher,
+      demo,
+      endpoints,
+      endpointsOverridden: override !== null,
+      openExternal: options.openExternal,
+      engineLauncher: options.engineLauncher,
+      engineStreamIdleMs: options.engineStreamIdleMs,
+      now: options.now,
+    });
+
+  const startOrFallBack = async (profileId: string): Promise<ProfileRuntime> => {
+    try {
+      return await start(profileId);
+    } catch (error) {
+      if (profileId === DEMO_PROFILE_ID) throw error;
+      logger.error(`The tenant profile ${profileId} could not be opened; opening the demo tenant instead: ${String(error)}`);
+      registry.activate(DEMO_PROFILE_ID);
+      return start(DEMO_PROFILE_ID);
     }
   };
-  // Every accepted configuration change reaches the engine before the call answers.
-  const reconfiguring = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
-    const result = handler(...args);
-    followSettings();
-    return result;
-  };
-  followSettings();
 
-  const handlers: Handlers = {
-    'app.info': () => app.info(),
-    'app.health': () => app.health(),
-    'settings.get': () => config.systemSettings(),
-    'access.save': (request, context) => config.saveAccess(request, context),
-    'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
-    'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
-    'enrollmentSettings.save': reconfiguring((request, context) => config.saveEnrollmentSettings(request, context)),
-    'classifications.list': () => config.classifications(),
-    'classifications.setLevel': reconfiguring((request, context) => config.setClassificationLevel(request, context)),
-    'classifications.reset': reconfiguring((_request, context) => config.resetClassifications(context)),
-    'preferences.get': (_request, context) => config.preferences(context),
-    'preferences.save': reconfiguring((request, context) => config.savePreferences(request, context)),
-    'groups.validate': async (request) => ({ results: (await checkGroups(tenant().graph, request.names)).map(publicCheck) }),
-    'enrollment.preview': (request) => enrollmentPreview(tenant().graph, request.names),
-    'audit.list': (request) => config.auditPage(request),
-    'audit.exportCsv': (request) => config.auditCsv(request),
-    'session.get': () => sessions.view(),
-    'session.signInDemo': (request) => sessions.signInDemo(request.userPrincipalName),
-    'session.signOut': () => sessions.signOut(),
-    'consent.grant': () => sessions.grantConsent(),
-    'consent.decline': () => sessions.declineConsent(),
-    'engine.status': () => engine.status(),
-    'engine.start': () => {
-      stoppedByAdmin = false;
-      return engine.start();
+  let runtime: Promise<ProfileRuntime> = startOrFallBack(registry.active().id);
+  let current: ProfileRuntime | null = null;
+  void runtime.then((r) => (current = r)).catch((error: unknown) => logger.error(`The console could not open its tenant profile: ${String(error)}`));
+  let closed = false;
+
+  const app = createAppService(options, {
+    get startupNotices() {
+      return [...(current?.settings.startupNotices ?? []), ...(registry.startupNotice ? [{ level: 'warning' as const, message: registry.startupNotice }] : [])];
     },
-    'engine.stop': () => {
-      stoppedByAdmin = true;
-      return engine.stop();
-    },
-    'engine.pollNow': (request) => engine.pollNow(request),
-    'enrollment.removalImpact': (request) => engine.removalImpact(request),
-    'stateSync.drift': () => engine.drift(),
-    'smtp.get': () => smtp.view(),
-    'smtp.save': (request, context) => smtp.save(request, context),
-    'smtp.delete': (_request, context) => smtp.remove(context),
-    'dashboard.get': () => engine.dashboard(),
-    'devices.page': (request) => engine.devicePage(request),
-    'devices.detail': (request) => engine.deviceDetail(request.id),
-    'devices.exportCsv': (request) => engine.devicesCsv(request),
-    'demo.clock': () => demoClock.view(),
-    'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
-    'demo.advance': (request) => demoClock.advance(request.hours),
+  });
+
+  const switchTo = async (profileId: string): Promise<void> => {
+    const previous = await runtime;
+    if (previous.profile.id === profileId) return;
+    current = null;
+    registry.activate(profileId);
+    const next = (async () => {
+      await previous.close();
+      return startOrFallBack(profileId);
+    })();
+    runtime = next;
+    current = await next;
   };
+
+  const actor = (context: CallContext): string => context.user?.displayName ?? 'unknown';
+
+  const addProfile = async (request: z.output<typeof profileAddSchema>, context: CallContext): Promise<ProfileList> => {
+    const override = endpointsOverride(options.env ?? process.env);
+    const authorityHost = override?.authorityHost ?? endpointsFor({ cloud: request.cloud, lookoutBaseUrl: request.lookoutBaseUrl } as Parameters<typeof endpointsFor>[0], null).authorityHost;
+    const tenantId = await resolveTenantId(request.tenant, authorityHost);
+    const profile = registry.add(request.name, tenantId);
+    try {
+      const settings = new SettingsStore(registry.dataDirOf(profile.id), options.settingsBackend);
+      const now = (options.now ?? (() => new Date()))().toISOString();
+      settings.update((draft) => {
+        draft.connection = {
+          tenant: request.tenant,
+          tenantId,
+          clientId: request.clientId,
+          cloud: request.cloud,
+          pollingIdentity: request.pollingIdentity,
+          lookoutBaseUrl: request.lookoutBaseUrl,
+          lookoutKeySetAt: now,
+        };
+        draft.access = {
+          tenantId,
+          fullAccessGroupId: request.fullAccessGroupId,
+          ...(request.restrictedAccessGroupId ? { restrictedAccessGroupId: request.restrictedAccessGroupId } : {}),
+        };
+      });
+      const secrets = secretsOf(profile.id);
+      secrets.set(LOOKOUT_APP_KEY, request.lookoutAppKey);
+      if (request.clientSecret) secrets.set(CLIENT_SECRET, request.clientSecret);
+    } catch (error) {
+      registry.remove(profile.id);
+      memoryStores.delete(profile.id);
+      throw error;
+    }
+    (await runtime).audit.record({
+      actor: actor(context),
+      action: 'profile.added',
+      target: `Tenant ${request.name}`,
+      outcome: 'ok',
+      changes: [
+        { field: 'profile.name', before: null, after: request.name },
+        { field: 'profile.tenantId', before: null, after: tenantId },
+        { field: 'connection.clientId', before: null, after: request.clientId },
+        { field: 'connection.cloud', before: null, after: request.cloud },
+        { field: 'connection.pollingIdentity', before: null, after: request.pollingIdentity },
+      ],
+    });
+    return registry.list();
+  };
+
+  const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.switch' | 'profiles.add' | 'profiles.rename' | 'profiles.remove' | 'app.info' | 'app.health'> = {
+    'app.info': async () => {
+      const active = registry.active();
+      return { ...app.info(), mode: active.kind, tenantConfigured: active.kind === 'real' };
+    },
+    'app.health': () => app.health(),
+    'profiles.list': () => registry.list(),
+    'profiles.switch': async (request) => {
+      if (!registry.get(request.id)) throw new AppError({ code: 'not_found', field: 'id', rule: 'a known profile', message: `There is no tenant profile ${request.id}.` });
+      await switchTo(request.id);
+      return registry.list();
+    },
+    'profiles.add': (request, context) => addProfile(request, context),
+    'profiles.rename': async (request, context) => {
+      const { before, after } = registry.rename(request.id, request.name);
+      if (before !== after) (await runtime).audit.record({ actor: actor(context), action: 'profile.renamed', target: `Tenant ${after}`, outcome: 'ok', changes: [{ field: 'profile.name', before, after }] });
+      return registry.list();
+    },
+    'profiles.remove': async (request, context) => {
+      const profile = registry.get(request.id);
+      if (!profile) throw new AppError({ code: 'not_found', field: 'id', rule: 'a known profile', message: `There is no tenant profile ${request.id}.` });
+      if (profile.kind === 'demo') throw new AppError({ code: 'conflict', field: 'id', rule: 'not the demo tenant', message: 'The demo tenant is built into the console and cannot be removed.' });
+      const active = await runtime;
+      // The removing admin's audit log keeps the record; the removed profile's own goes with its data.
+      const auditLog = active.profile.id === profile.id ? null : active.audit;
+      if (active.profile.id === profile.id) await switchTo(DEMO_PROFILE_ID);
+      registry.remove(profile.id);
+      memoryStores.delete(profile.id);
+      (auditLog ?? (await runtime).audit).record({ actor: actor(context), action: 'profile.removed', target: `Tenant ${profile.name}`, outcome: 'ok', changes: [{ field: 'profile.name', before: profile.name, after: null }] });
+      return registry.list();
+    },
+  };
+
+  const delegate = <K extends keyof ProfileRuntime['handlers']>(channel: K) =>
+    (async (request: unknown, context: CallContext) => {
+      const active = await runtime;
+      return (active.handlers[channel] as (request: unknown, context: CallContext) => unknown)(request, context);
+    }) as unknown as Handlers[K];
+
+  const handlers = Object.fromEntries(
+    CHANNEL_NAMES.map((channel) => [channel, channel in profileHandlers ? profileHandlers[channel as keyof typeof profileHandlers] : delegate(channel as keyof ProfileRuntime['handlers'])]),
+  ) as Handlers;
+
   return {
-    dispatcher: createDispatcher(handlers, options.logger, {
-      onDenied: (channel, context) =>
-        audit.record({ actor: context.user?.displayName ?? 'signed-out caller', action: 'call.denied', target: channel, outcome: 'denied', changes: [] }),
+    dispatcher: createDispatcher(handlers, logger, {
+      onDenied: (channel, context) => current?.audit.record({ actor: context.user?.displayName ?? 'signed-out caller', action: 'call.denied', target: channel, outcome: 'denied', changes: [] }),
     }),
     events,
-    session: () => sessions.context(),
+    session: () => current?.session() ?? { role: null },
     close: async () => {
-      await engineHost?.close();
-      await demo.close();
+      if (closed) return;
+      closed = true;
+      await (await runtime.catch(() => null))?.close();
     },
   };
 }
+
+export type { ProfileAddRequest };

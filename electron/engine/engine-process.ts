@@ -2,6 +2,7 @@
 // utilityProcess (process.parentPort). The main process stays free for the UI.
 import type { FromEngine, ToEngine } from './engine-protocol';
 import { startEngineRunner, type EngineRunner } from './engine-runner';
+import { hostTokenProvider } from './host-token-provider';
 import type { EngineStatus } from './polling-engine';
 
 interface ParentPort {
@@ -41,13 +42,18 @@ function statusPoster(): (status: EngineStatus) => void {
 }
 
 let runner: EngineRunner | undefined;
+const hostTokens = hostTokenProvider(post);
 
 async function handle(message: ToEngine): Promise<void> {
   if (message.type === 'init') {
-    runner = startEngineRunner(message);
+    runner = startEngineRunner(message, globalThis.fetch, hostTokens);
     runner.engine.onStatus(statusPoster());
     post({ type: 'ready' });
     post({ type: 'status', status: runner.engine.status() });
+    return;
+  }
+  if (message.type === 'token') {
+    hostTokens.answer(message.requestId, message.ok ? { ok: true, token: message.token } : { ok: false, message: message.message });
     return;
   }
   if (!runner) throw new Error('The engine has not been initialised.');

@@ -17,6 +17,12 @@ export interface TenantEndpoints {
   mraAppKey: string;
   /** The demo tenant's partner sync; absent against a real tenant (report-only). */
   partnerBaseUrl?: string;
+  /**
+   * 'host': Graph tokens come from the main process (the signed-in admin's, delegated), asked
+   * for over the process channel; tokenUrl and clientSecret are then unused. Otherwise the
+   * engine exchanges the client secret itself (app-only).
+   */
+  tokenSource?: 'host';
 }
 
 /** The demo clock as an anchor, so the engine's "now" follows the tenant's without asking. */
@@ -39,7 +45,9 @@ export type ToEngine =
   | { type: 'start' }
   | { type: 'stop'; requestId: number }
   | { type: 'pollNow'; requestId: number; options: PollOptions }
-  | { type: 'query'; requestId: number; query: EngineQuery };
+  | { type: 'query'; requestId: number; query: EngineQuery }
+  | { type: 'token'; requestId: number; ok: true; token: string }
+  | { type: 'token'; requestId: number; ok: false; message: string };
 
 export type EngineQuery =
   | { kind: 'removalImpact'; groupNames: string[] }
@@ -55,6 +63,8 @@ export type FromEngine =
   | { type: 'status'; status: EngineStatus }
   | { type: 'reply'; requestId: number; ok: true; value: unknown }
   | { type: 'reply'; requestId: number; ok: false; message: string }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  /** A Graph token, when the tenant's tokenSource is 'host'; forceRefresh after Graph refused the last one. */
+  | { type: 'tokenRequest'; requestId: number; forceRefresh: boolean };
 
 export type { EngineStatus, PollResult };

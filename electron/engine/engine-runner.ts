@@ -6,6 +6,7 @@ import { createGraphClient } from '../graph/graph-client';
 import type { Mailer } from '../mail/mailer';
 import { createSmtpMailer } from '../mail/smtp-mailer';
 import { connectMobileRisk } from '../mobile-risk/mobile-risk-client';
+import type { TokenProvider } from '../auth/token-provider';
 import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engine-protocol';
 import type { EngineConfig } from './engine-config';
 import { Inventory } from './inventory/inventory';
@@ -31,7 +32,11 @@ export function anchorNow(clock: ClockAnchor, realNow = Date.now()): number {
   return clock.tenantTime + (realNow - clock.realTime) * clock.speed;
 }
 
-export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fetchImpl: typeof fetch = globalThis.fetch): EngineRunner {
+/**
+ * hostTokens: where Graph tokens come from when the tenant's tokenSource is 'host' (the
+ * main process over the process channel); required then.
+ */
+export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fetchImpl: typeof fetch = globalThis.fetch, hostTokens?: TokenProvider): EngineRunner {
   const { tenant } = init;
   let clock = init.clock;
   let graphRequests = 0;
@@ -39,8 +44,12 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
     graphRequests += 1;
     return fetchImpl(input, request);
   };
-  const tokens = new ClientCredentialsProvider({ tokenUrl: tenant.tokenUrl, clientId: tenant.clientId, clientSecret: tenant.clientSecret, scope: 'https://graph.microsoft.com/.default', fetch: fetchImpl });
-  const secrets = [tenant.clientSecret];
+  if (tenant.tokenSource === 'host' && !hostTokens) throw new Error('The tenant is polled with the signed-in admin\'s tokens, but no token source was given.');
+  const tokens: TokenProvider =
+    tenant.tokenSource === 'host' && hostTokens
+      ? hostTokens
+      : new ClientCredentialsProvider({ tokenUrl: tenant.tokenUrl, clientId: tenant.clientId, clientSecret: tenant.clientSecret, scope: 'https://graph.microsoft.com/.default', fetch: fetchImpl });
+  const secrets = [tenant.clientSecret, tenant.mraAppKey];
   const graph = createGraphClient({ baseUrl: tenant.graphBaseUrl, tokens, fetch: graphFetch, secrets });
   const partner = tenant.partnerBaseUrl ? createPartnerClient(createGraphClient({ baseUrl: tenant.partnerBaseUrl, tokens, fetch: fetchImpl, secrets })) : undefined;
   const mobileRisk = connectMobileRisk({ baseUrl: tenant.mraBaseUrl, appKey: tenant.mraAppKey, fetch: fetchImpl });

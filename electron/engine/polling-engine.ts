@@ -4,6 +4,7 @@
 // fails is recorded as a sync error and the poll goes on with the next one.
 import { currentLevels } from '../../shared/domain/threat-level';
 import type { GraphClient } from '../graph/graph-client';
+import { isUnreachable } from '../http/unreachable';
 import type { Mailer } from '../mail/mailer';
 import { Outbox } from '../mail/outbox';
 import type { MobileRiskClient } from '../mobile-risk/mobile-risk-client';
@@ -66,9 +67,13 @@ export interface EngineStatus {
   lastPoll: PollResult | null;
   /** Real time of the next scheduled poll. */
   nextPollAt: number | null;
+  /** Real time since when the tenant's services gave no answer; null while they answer. */
+  offlineSince: number | null;
 }
 
 const MIN_POLL_GAP_MS = 2000;
+/** While the tenant cannot be reached, polls come sooner: 15 s, 30 s, 1 min… up to the usual interval. */
+const OFFLINE_RETRY_FIRST_MS = 15_000;
 /** The classification levels the stored threats were last rated with. */
 const RATED_WITH = 'threats.ratedWith';
 
@@ -88,7 +93,9 @@ export class PollingEngine {
   private readonly outbox: Outbox;
   private readonly emails = new Map<string, string | null>();
   private readonly listeners = new Set<(status: EngineStatus) => void>();
-  private statusValue: EngineStatus = { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null };
+  private statusValue: EngineStatus = { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null, offlineSince: null };
+  /** Polls in a row that could not reach the tenant. */
+  private offlinePolls = 0;
 
   constructor(private readonly deps: EngineDeps) {
     this.outbox = new Outbox(deps.inventory);
@@ -144,7 +151,7 @@ export class PollingEngine {
     const poll = this.runPoll(config, options, this.abort.signal).finally(() => {
       this.current = null;
       this.abort = null;
-      if (this.running) this.schedule(this.interval(config));
+      if (this.running) this.schedule(this.offlinePolls > 0 ? Math.min(this.interval(config), OFFLINE_RETRY_FIRST_MS * 2 ** Math.min(this.offlinePolls - 1, 16)) : this.interval(config));
     });
     this.current = poll;
     return poll;
@@ -181,6 +188,7 @@ export class PollingEngine {
     const requestsBefore = this.deps.graphRequests?.() ?? null;
     const id = Number(inventory.transaction(() => inventory.db.prepare("INSERT INTO polls (kind, started_at) VALUES ('pending', ?)").run(startedAt).lastInsertRowid));
     const errors: PollResult['errors'] = [];
+    let unreachable = false;
     const context: EngineContext = {
       inventory,
       graph: this.deps.graph,
@@ -199,6 +207,7 @@ export class PollingEngine {
         return await work();
       } catch (error) {
         if (signal.aborted) throw error;
+        if ((phase === 'discovery' || phase === 'telemetry') && isUnreachable(error)) unreachable = true;
         errors.push({ step: phase, message: messageOf(error) });
         inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, messageOf(error)));
         return undefined;
@@ -260,7 +269,9 @@ export class PollingEngine {
       inventory.db.prepare('UPDATE polls SET kind = ?, finished_at = ?, outcome = ?, graph_requests = ?, error = ? WHERE id = ?').run(kind, finishedAt, outcome, graphRequests, errors.length ? JSON.stringify(errors) : null, id),
     );
     const result: PollResult = { id, kind, startedAt, finishedAt, outcome, errors, graphRequests, counts: evaluation?.counts ?? null, unsupported: evaluation?.unsupported ?? null, synced, mailsSent };
-    this.setStatus({ state: this.running ? 'idle' : 'stopped', phase: null, progress: null, lastPoll: result });
+    if (outcome !== 'aborted') this.offlinePolls = unreachable ? this.offlinePolls + 1 : 0;
+    const offlineSince = outcome === 'aborted' ? this.statusValue.offlineSince : unreachable ? (this.statusValue.offlineSince ?? startedAt) : null;
+    this.setStatus({ state: this.running ? 'idle' : 'stopped', phase: null, progress: null, lastPoll: result, offlineSince });
     return result;
   }
 }

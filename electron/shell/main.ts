@@ -1,5 +1,5 @@
 // The Electron main process: app lifecycle around the same core the browser host runs.
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
@@ -8,7 +8,6 @@ import { APP_ORIGIN_URL } from '../core/trusted-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyNavigationAndWindows, denyPermissions } from './hardening';
 import { forwardEvents, registerContractHandlers } from './ipc-main';
-import { encryptedSecretStore } from '../core/secrets/secret-store';
 import { electronStoreSettingsBackend } from './electron-store-backend';
 import { utilityEngineLauncher } from './engine-utility-process';
 import { createSafeStorageCipher } from './safe-storage-cipher';
@@ -65,7 +64,9 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       settingsBackend: electronStoreSettingsBackend,
       engineLauncher: utilityEngineLauncher(),
-      secrets: encryptedSecretStore(dataDir, createSafeStorageCipher()),
+      cipher: createSafeStorageCipher(),
+      // Sign-in and admin consent open in the system browser (passkeys and the admin's own session work there).
+      openExternal: (url) => shell.openExternal(url),
     });
     registerContractHandlers(core, devServerUrl);
     forwardEvents(core, () => BrowserWindow.getAllWindows(), devServerUrl);

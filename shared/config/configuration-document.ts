@@ -9,9 +9,10 @@ import {
   intuneConnectorSchema,
   notificationSwitchesSchema,
 } from './configuration-schema';
+import { connectionSettingsSchema } from './connection-settings';
 import { smtpSettingsSchema } from './smtp-settings';
 
-export const CONFIGURATION_SCHEMA_VERSION = 2;
+export const CONFIGURATION_SCHEMA_VERSION = 3;
 
 export const consentSchema = z.object({ grantedBy: z.string().min(1).max(256), grantedAt: z.iso.datetime() }).strict();
 export type Consent = z.infer<typeof consentSchema>;
@@ -28,6 +29,8 @@ export const configurationDocumentSchema = z
     notifications: z.record(z.string().min(1).max(128), notificationSwitchesSchema),
     /** The SMTP server for error reports and digests; its password is kept apart, encrypted. */
     smtp: smtpSettingsSchema.nullable(),
+    /** A real tenant profile's connection (tenant, app registration, cloud, polling identity, Lookout); null on the demo profile. */
+    connection: connectionSettingsSchema.nullable(),
   })
   .strict();
 export type ConfigurationDocument = z.infer<typeof configurationDocumentSchema>;
@@ -42,5 +45,6 @@ export function defaultConfiguration(): ConfigurationDocument {
     classificationLevels: {},
     notifications: {},
     smtp: null,
+    connection: null,
   };
 }

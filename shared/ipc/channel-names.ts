@@ -39,6 +39,18 @@ export const CHANNEL_NAMES = [
   'demo.clock',
   'demo.setSpeed',
   'demo.advance',
+  'profiles.list',
+  'profiles.switch',
+  'profiles.add',
+  'profiles.rename',
+  'profiles.remove',
+  'connection.get',
+  'connection.save',
+  'connection.test',
+  'session.beginSignIn',
+  'session.completeSignIn',
+  'session.cancelSignIn',
+  'consent.begin',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -35,6 +35,16 @@ import {
   devicePageSchema,
 } from './inventory-channels';
 import { demoSignInSchema, sessionSchema } from './session-channels';
+import {
+  browserStepSchema,
+  connectionSaveSchema,
+  connectionTestSchema,
+  connectionViewSchema,
+  profileAddSchema,
+  profileIdRequestSchema,
+  profileListSchema,
+  profileRenameSchema,
+} from './profile-channels';
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
@@ -124,6 +134,21 @@ export const channels = {
   'demo.clock': channel({ request: noInput, response: demoClockSchema, access: EVERY_ROLE, mutates: false }),
   'demo.setSpeed': channel({ request: demoSpeedSchema, response: demoClockSchema, access: FULL, mutates: true }),
   'demo.advance': channel({ request: demoAdvanceSchema, response: demoClockSchema, access: FULL, mutates: true }),
+  // Signed out, an admin still chooses which tenant to sign in to; adding and removing one takes Full.
+  'profiles.list': channel({ request: noInput, response: profileListSchema, access: 'anyone', mutates: false }),
+  'profiles.switch': channel({ request: profileIdRequestSchema, response: profileListSchema, access: 'anyone', mutates: true }),
+  'profiles.add': channel({ request: profileAddSchema, response: profileListSchema, access: FULL, mutates: true }),
+  'profiles.rename': channel({ request: profileRenameSchema, response: profileListSchema, access: FULL, mutates: true }),
+  'profiles.remove': channel({ request: profileIdRequestSchema, response: profileListSchema, access: FULL, mutates: true }),
+  'connection.get': channel({ request: noInput, response: connectionViewSchema, access: FULL, mutates: false }),
+  'connection.save': channel({ request: connectionSaveSchema, response: connectionViewSchema, access: FULL, mutates: true }),
+  'connection.test': channel({ request: noInput, response: connectionTestSchema, access: FULL, mutates: false }),
+  // A real tenant's browser sign-in: begin gives the page to open, complete waits for its redirect (600 s at most).
+  'session.beginSignIn': channel({ request: noInput, response: browserStepSchema, access: 'anyone', mutates: true }),
+  'session.completeSignIn': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
+  'session.cancelSignIn': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
+  // A Global Administrator on the consent page of a real tenant: the admin consent page to open; consent.grant waits for its answer.
+  'consent.begin': channel({ request: noInput, response: browserStepSchema, access: 'anyone', mutates: true }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */

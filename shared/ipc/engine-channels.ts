@@ -30,6 +30,8 @@ export const engineStatusSchema = z.object({
   lastPoll: pollResultSchema.nullable(),
   /** Real time (ms) of the next scheduled poll. */
   nextPollAt: z.number().nullable(),
+  /** Real time (ms) since when the tenant's services cannot be reached; null while they answer. */
+  offlineSince: z.number().nullable(),
 });
 export type EngineStatusView = z.infer<typeof engineStatusSchema>;
 

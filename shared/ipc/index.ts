@@ -8,3 +8,4 @@ export * from './session-channels';
 export * from './engine-channels';
 export * from './smtp-channels';
 export * from './inventory-channels';
+export * from './profile-channels';

@@ -23,6 +23,12 @@ export const sessionSchema = z.object({
   mode: z.enum(['demo', 'real']),
   /** The demo tenant's users to choose from (demo mode only). */
   demoUsers: z.array(demoUserSchema),
+  /** The tenant profile this session belongs to. */
+  profile: z.object({ id: z.string(), name: z.string() }),
+  /** A browser sign-in (or admin consent) of a real tenant is waiting for its redirect. */
+  browserStep: z.enum(['signIn', 'consent']).nullable(),
+  /** Admitted with the role last checked, because the tenant could not be reached (ISO time since when). */
+  offlineSince: z.iso.datetime().nullable(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -58,7 +58,7 @@ describe('engine channels', () => {
   });
 
   it('runs no engine before a connector exists, and reading the dashboard or devices does not start one', async () => {
-    expect(await call('engine.status')).toEqual({ ok: true, result: { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null } });
+    expect(await call('engine.status')).toEqual({ ok: true, result: { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null, offlineSince: null } });
     expect(await call('engine.pollNow', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await call('dashboard.get', undefined, READER)).toMatchObject({ ok: true, result: { asOf: null, counts: { pending: 0, active: 0, disconnected: 0, deactivated: 0 } } });
     expect(await call('devices.page', { filter: {}, sort: { column: 'deviceName', direction: 'asc' }, offset: 0, limit: 10 }, READER)).toEqual({ ok: true, result: { total: 0, offset: 0, rows: [] } });

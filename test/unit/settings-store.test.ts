@@ -79,18 +79,30 @@ describe('SettingsStore', () => {
     fs.writeFileSync(settingsFile(dir), JSON.stringify({ enrollment: { disconnectedAfterDays: 30 }, connector }));
     const store = new SettingsStore(dir);
     expect(store.startupNotices).toEqual([]);
-    expect(store.get()).toMatchObject({ schemaVersion: 2, enrollment: { disconnectedAfterDays: 30 }, connector, access: null, smtp: null });
-    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(2);
+    expect(store.get()).toMatchObject({ schemaVersion: 3, enrollment: { disconnectedAfterDays: 30 }, connector, access: null, smtp: null, connection: null });
+    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(3);
   });
 
   it('migrates a version 1 file (before SMTP settings), keeping its settings', () => {
     const dir = dataDir();
     const v1 = { ...defaultConfiguration(), schemaVersion: 1, connector } as Record<string, unknown>;
     delete v1.smtp;
+    delete v1.connection;
     fs.writeFileSync(settingsFile(dir), JSON.stringify(v1));
     const store = new SettingsStore(dir);
     expect(store.startupNotices).toEqual([]);
     expect(store.get()).toEqual({ ...defaultConfiguration(), connector });
-    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(3);
+  });
+
+  it('migrates a version 2 file (before tenant profiles) to one without a connection, keeping its settings', () => {
+    const dir = dataDir();
+    const v2 = { ...defaultConfiguration(), schemaVersion: 2, connector } as Record<string, unknown>;
+    delete v2.connection;
+    fs.writeFileSync(settingsFile(dir), JSON.stringify(v2));
+    const store = new SettingsStore(dir);
+    expect(store.startupNotices).toEqual([]);
+    expect(store.get()).toEqual({ ...defaultConfiguration(), connector });
+    expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).schemaVersion).toBe(3);
   });
 });

@@ -21,9 +21,11 @@ export interface EngineHostOptions {
   streamIdleMs?: number;
   /** Restart a crashed engine after this delay. */
   restartDelayMs?: number;
+  /** Answers the engine's token requests when the tenant's tokenSource is 'host' (delegated polling). */
+  graphToken?: (forceRefresh: boolean) => Promise<string>;
 }
 
-const NOT_STARTED: EngineStatus = { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null };
+const NOT_STARTED: EngineStatus = { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null, offlineSince: null };
 
 export class EngineHost {
   private process: EngineProcess | undefined;
@@ -85,6 +87,23 @@ export class EngineHost {
     this.process?.send({ type: 'smtp', smtp: this.options.smtp() });
   }
 
+  /** Ends the engine's process and starts a new one (new endpoints or identity); polling resumes if it was running. */
+  async restart(): Promise<void> {
+    const process = this.process;
+    if (!process) return;
+    const wanted = this.wanted;
+    this.wanted = 'closed';
+    this.process = undefined;
+    this.ready = undefined;
+    for (const waiter of this.pending.values()) waiter.reject(new Error("The engine's process was restarted."));
+    this.pending.clear();
+    const exited = new Promise<void>((resolve) => process.onExit(() => resolve()));
+    process.kill();
+    await exited;
+    this.wanted = wanted;
+    if (wanted === 'running') await this.start();
+  }
+
   async close(): Promise<void> {
     this.wanted = 'closed';
     this.unwatchClock?.();
@@ -142,9 +161,24 @@ export class EngineHost {
       this.pending.delete(message.requestId);
       if (message.ok) waiter?.resolve(message.value);
       else waiter?.reject(new Error(message.message));
+    } else if (message.type === 'tokenRequest') {
+      this.answerToken(message.requestId, message.forceRefresh);
     } else if (message.type === 'fatal') {
       this.options.logger.error(`The engine reported an error: ${message.message}`);
     }
+  }
+
+  private answerToken(requestId: number, forceRefresh: boolean): void {
+    const process = this.process;
+    const source = this.options.graphToken;
+    if (!source) {
+      process?.send({ type: 'token', requestId, ok: false, message: 'This tenant is not polled with the signed-in admin\'s tokens.' });
+      return;
+    }
+    source(forceRefresh).then(
+      (token) => process?.send({ type: 'token', requestId, ok: true, token }),
+      (error: unknown) => process?.send({ type: 'token', requestId, ok: false, message: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   private exited(child: EngineProcess, code: number | null): void {

@@ -31,7 +31,7 @@ const EMPTY_DASHBOARD: Dashboard = {
   platforms: [],
 };
 
-const WITHOUT_ENGINE: EngineStatusView = { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null };
+const WITHOUT_ENGINE: EngineStatusView = { state: 'stopped', phase: null, progress: null, lastPoll: null, nextPollAt: null, offlineSince: null };
 
 export function demoEndpoints(tenant: () => TenantConnection): { endpoints: () => Promise<TenantEndpoints>; clock: () => ClockAnchor; close: () => Promise<void> } {
   let served: Promise<ServedDemoTenant> | undefined;

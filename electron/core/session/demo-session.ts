@@ -1,18 +1,19 @@
 // Sign-in, tenant consent and roles (PRODUCT.md section 3), decided in the main
 // process: until a Global Administrator grants consent every sign-in fails; after
 // it, the full-access group gives Full, the restricted-access group Restricted.
-import { AppError, type Session, type SessionUserInfo } from '../../shared/ipc';
-import type { Role } from '../../shared/ipc/roles';
-import type { TokenProvider } from '../auth/token-provider';
-import { DEMO_USER_PASSWORD, type DemoTenant } from '../demo-tenant/demo-tenant';
-import { createGraphClient, type GraphClient } from '../graph/graph-client';
-import type { AuditLog } from './audit/audit-log';
-import type { CallContext } from './dispatcher';
-import type { SettingsStore } from './settings/settings-store';
-import type { TenantConnection } from './tenant-connection';
+import { AppError, type Session, type SessionUserInfo } from '../../../shared/ipc';
+import type { Role } from '../../../shared/ipc/roles';
+import type { TokenProvider } from '../../auth/token-provider';
+import { DEMO_USER_PASSWORD, type DemoTenant } from '../../demo-tenant/demo-tenant';
+import { createGraphClient, type GraphClient } from '../../graph/graph-client';
+import type { AuditLog } from '../audit/audit-log';
+import type { CallContext } from '../dispatcher';
+import type { SettingsStore } from '../settings/settings-store';
+import type { TenantConnection } from '../tenant-connection';
 
-/** Entra ID's role template id of Global Administrator (the same in every tenant). */
-export const GLOBAL_ADMIN_ROLE_TEMPLATE_ID = '62e90394-69f5-4237-9190-012177145e10';
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, type Sessions } from './sessions';
+
+export { GLOBAL_ADMIN_ROLE_TEMPLATE_ID };
 export const DEMO_ACCESS_GROUPS = { full: 'MTD Console Full Access', restricted: 'MTD Console Restricted Access' } as const;
 
 interface MemberOf {
@@ -32,7 +33,7 @@ interface SignedInUser {
 
 const staticToken = (token: string): TokenProvider => ({ getToken: async () => token, invalidate: () => undefined });
 
-export class SessionManager {
+export class SessionManager implements Sessions {
   private current: { user: SessionUserInfo; role: Role; expiresAt: number } | null = null;
   private pendingConsent: SignedInUser | null = null;
 
@@ -41,7 +42,32 @@ export class SessionManager {
     private readonly audit: AuditLog,
     private readonly tenant: () => TenantConnection,
     private readonly now: () => Date = () => new Date(),
+    private readonly profile: { id: string; name: string } = { id: 'demo', name: 'Demo tenant' },
   ) {}
+
+  async restore(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  private static demoOnly(): AppError {
+    return new AppError({ code: 'conflict', message: 'This is the demo tenant: sign in by choosing one of its users. Sign-in with Microsoft is for a real tenant profile.' });
+  }
+
+  beginSignIn(): Promise<never> {
+    return Promise.reject(SessionManager.demoOnly());
+  }
+
+  completeSignIn(): Promise<never> {
+    return Promise.reject(SessionManager.demoOnly());
+  }
+
+  cancelSignIn(): Promise<Session> {
+    return Promise.resolve(this.view());
+  }
+
+  beginConsent(): Promise<never> {
+    return Promise.reject(new AppError({ code: 'conflict', message: "The demo tenant's consent is granted on the consent page itself: choose Accept." }));
+  }
 
   context(): CallContext {
     this.expire();
@@ -62,6 +88,9 @@ export class SessionManager {
       demoUsers: demo
         ? demo.data.users.filter((u) => u.role).map((u) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, kind: u.role! }))
         : [],
+      profile: { ...this.profile },
+      browserStep: null,
+      offlineSince: null,
     };
   }
 

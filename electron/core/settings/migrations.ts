@@ -18,6 +18,7 @@ const MIGRATIONS: Record<number, Migration> = {
     schemaVersion: 1,
   }),
   2: (document) => ({ smtp: null, ...document, schemaVersion: 2 }),
+  3: (document) => ({ connection: null, ...document, schemaVersion: 3 }),
 };
 
 export class MigrationError extends Error {}

@@ -2,6 +2,7 @@
 // Intune as partnerReportedThreatState, only where they changed since the last
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
+import { graphRefusalWords } from '../../graph/graph-permission-error';
 import { partnerState, type PartnerReportedThreatState } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
@@ -115,5 +116,5 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
 }
 
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return graphRefusalWords(error) ?? (error instanceof Error ? error.message : String(error));
 }

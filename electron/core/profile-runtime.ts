@@ -1,0 +1,308 @@
+// One tenant profile at work: its settings, audit log, sign-in, secrets and polling
+// engine, and every channel that acts on the tenant. The core runs the active profile's.
+import path from 'node:path';
+import type { ConnectionSettings } from '../../shared/config/connection-settings';
+import { LOOKOUT_KEY_LIFETIME_DAYS, LOOKOUT_KEY_WARNING_DAYS } from '../../shared/config/connection-settings';
+import { AppError, type ConnectionSaveRequest, type ConnectionView, type Profile } from '../../shared/ipc';
+import type { SecretCipher } from '../auth/secret-cipher';
+import { EncryptedTokenCachePlugin } from '../auth/token-cache-plugin';
+import { createGraphClient } from '../graph/graph-client';
+import { AuditLog } from './audit/audit-log';
+import { diff } from './audit/audit-log';
+import { createConfigurationService } from './configuration-service';
+import { createDemoClockService } from './demo-clock-service';
+import { enrollmentPreview } from './directory/enrollment-preview';
+import { checkGroups, publicCheck } from './directory/group-check';
+import type { CallContext, Handlers } from './dispatcher';
+import { EngineHost } from './engine/engine-host';
+import { engineConfigFrom } from './engine/engine-config-from-settings';
+import type { EngineLauncher } from './engine/engine-launcher';
+import { createEngineService, demoEndpoints } from './engine/engine-service';
+import type { EventBus } from './event-bus';
+import type { Logger } from './logger';
+import { endpointsFor, type ServiceEndpoints } from './profiles/cloud-endpoints';
+import { testConnection } from './profiles/connection-test';
+import { CLIENT_SECRET, LOOKOUT_APP_KEY, realEngineEndpoints, realGraph } from './profiles/real-tenant';
+import type { SecretStore } from './secrets/secret-store';
+import { SessionManager } from './session/demo-session';
+import { createEntraIdentity, type EntraIdentity } from './session/entra-identity';
+import { EntraSessionManager } from './session/entra-session';
+import type { Sessions } from './session/sessions';
+import { signInFailure } from './session/sign-in-failure';
+import type { SettingsBackendFactory } from './settings/settings-backend';
+import { SettingsStore } from './settings/settings-store';
+import { createSmtpService } from './smtp-service';
+import type { TenantConnection } from './tenant-connection';
+
+export const TOKEN_CACHE_FILE = 'msal-token-cache.bin';
+const SIGN_IN_TIMEOUT_MS = 600_000;
+
+export type ProfileHandlers = Omit<Handlers, 'profiles.list' | 'profiles.switch' | 'profiles.add' | 'profiles.rename' | 'profiles.remove' | 'app.info' | 'app.health'>;
+
+export interface ProfileRuntimeOptions {
+  profile: Profile;
+  dataDir: string;
+  logger: Logger;
+  events: EventBus;
+  settingsBackend?: SettingsBackendFactory | undefined;
+  secrets: SecretStore;
+  /** Encrypts the token cache; without one (the browser host) it stays in memory for the run. */
+  cipher?: SecretCipher | undefined;
+  /** The demo tenant (demo profile only). */
+  demo?: () => TenantConnection;
+  /** The hosts in force for a real profile: its cloud's, or MTD_CONSOLE_ENDPOINTS'. */
+  endpoints: (connection: ConnectionSettings) => ServiceEndpoints;
+  endpointsOverridden: boolean;
+  openExternal?: ((url: string) => Promise<void>) | undefined;
+  engineLauncher?: EngineLauncher | undefined;
+  engineStreamIdleMs?: number | undefined;
+  now?: (() => Date) | undefined;
+}
+
+export interface ProfileRuntime {
+  profile: Profile;
+  settings: SettingsStore;
+  audit: AuditLog;
+  handlers: ProfileHandlers;
+  session(): CallContext;
+  close(): Promise<void>;
+}
+
+/** A cipher that refuses: the token cache then lives in msal's memory only. */
+const NO_CIPHER: SecretCipher = {
+  isAvailable: () => false,
+  backend: () => 'unknown',
+  encrypt: () => {
+    throw new Error('No key store.');
+  },
+  decrypt: () => {
+    throw new Error('No key store.');
+  },
+};
+
+export async function startProfileRuntime(options: ProfileRuntimeOptions): Promise<ProfileRuntime> {
+  const { profile, dataDir, logger, events, secrets } = options;
+  const now = options.now ?? (() => new Date());
+  const settings = new SettingsStore(dataDir, options.settingsBackend);
+  for (const notice of settings.startupNotices) logger.warn(notice.message);
+  const audit = new AuditLog(dataDir, logger);
+  const config = createConfigurationService(settings, audit);
+  const profileRef = { id: profile.id, name: profile.name };
+
+  let identity: EntraIdentity | null = null;
+  let tenantConnection: TenantConnection;
+  let sessions: Sessions;
+  const connection = (): ConnectionSettings | null => settings.get().connection;
+  if (profile.kind === 'real') {
+    const current = connection();
+    if (!current) throw new AppError({ code: 'unavailable', message: `The tenant profile ${profile.name} has no connection settings.` });
+    const endpoints = options.endpoints(current);
+    identity = createEntraIdentity({
+      clientId: current.clientId,
+      tenant: current.tenant,
+      tenantId: current.tenantId,
+      authorityHost: endpoints.authorityHost,
+      cachePlugin: new EncryptedTokenCachePlugin({ filePath: path.join(dataDir, TOKEN_CACHE_FILE), cipher: options.cipher ?? NO_CIPHER, logger }),
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+      timeoutMs: SIGN_IN_TIMEOUT_MS,
+    });
+    const signedIn = identity;
+    tenantConnection = { mode: 'real', graph: realGraph(current, endpoints, secrets, () => signedIn.graphTokens()) };
+    sessions = new EntraSessionManager({ identity, settings, audit, logger, dataDir, graphBaseUrl: endpoints.graphBaseUrl, profile: profileRef, now });
+  } else {
+    if (!options.demo) throw new Error('The demo profile needs the demo tenant.');
+    const demo = options.demo;
+    tenantConnection = demo();
+    sessions = new SessionManager(settings, audit, demo, now, profileRef);
+  }
+  const tenant = (): TenantConnection => tenantConnection;
+  const demo = profile.kind === 'demo' ? demoEndpoints(tenant) : null;
+
+  let lastPollSeen: number | undefined;
+  const engineHost = options.engineLauncher
+    ? new EngineHost({
+        launcher: options.engineLauncher,
+        dataDir,
+        logger,
+        endpoints: async () => {
+          if (demo) return demo.endpoints();
+          const current = connection()!;
+          return realEngineEndpoints(current, options.endpoints(current), secrets);
+        },
+        clock: () => (demo ? demo.clock() : { tenantTime: Date.now(), realTime: Date.now(), speed: 1 }),
+        config: () => engineConfigFrom(settings.get()),
+        smtp: () => smtp.connection(),
+        onStatus: (status) => {
+          events.emit('engine.status', status);
+          if (status.lastPoll && status.lastPoll.id !== lastPollSeen) {
+            lastPollSeen = status.lastPoll.id;
+            void sessions.recheckRole().catch((error: unknown) => logger.warn(`The signed-in user's role could not be re-checked: ${String(error)}`));
+          }
+        },
+        watchClock: (changed) => tenant().demoTenant?.clock.onChange(changed) ?? (() => undefined),
+        ...(identity ? { graphToken: (forceRefresh: boolean) => graphTokenFor(identity, forceRefresh) } : {}),
+        ...(options.engineStreamIdleMs !== undefined ? { streamIdleMs: options.engineStreamIdleMs } : {}),
+      })
+    : undefined;
+  const smtp = createSmtpService(settings, secrets, audit, () => engineHost?.smtpChanged());
+  const demoClock = createDemoClockService(tenant);
+  const engine = createEngineService(engineHost, logger, () => settings.get().connector !== null);
+  let stoppedByAdmin = false;
+  const followSettings = (): void => {
+    if (!engineHost) return;
+    engineHost.configure();
+    if (!stoppedByAdmin && engineConfigFrom(settings.get()) !== null) {
+      void engineHost.start().catch((error: unknown) => logger.error(`The polling engine could not start: ${String(error)}`));
+    }
+  };
+  const reconfiguring = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
+    const result = handler(...args);
+    followSettings();
+    return result;
+  };
+
+  await sessions.restore();
+  followSettings();
+
+  const connectionView = (): ConnectionView => {
+    const current = connection();
+    const setAt = current?.lookoutKeySetAt ? Date.parse(current.lookoutKeySetAt) : null;
+    const expiresAt = setAt === null ? null : setAt + LOOKOUT_KEY_LIFETIME_DAYS * 86_400_000;
+    const endpoints = current ? options.endpoints(current) : null;
+    return {
+      settings: current,
+      secrets: { clientSecret: secrets.get(CLIENT_SECRET) ? 'set' : 'notSet', lookoutAppKey: secrets.get(LOOKOUT_APP_KEY) ? 'set' : 'notSet' },
+      secretStorage: secrets.storage,
+      hosts: endpoints ? { authority: endpoints.authorityHost, graph: endpoints.graphBaseUrl, lookout: endpoints.lookoutBaseUrl } : null,
+      endpointsOverridden: options.endpointsOverridden,
+      lookoutKeyExpiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+      lookoutKeyExpiringSoon: expiresAt !== null && expiresAt - now().getTime() <= LOOKOUT_KEY_WARNING_DAYS * 86_400_000,
+    };
+  };
+
+  const saveConnection = (request: ConnectionSaveRequest & { tenant: string; clientId: string }, context: CallContext): ConnectionView => {
+    const before = connection();
+    if (!before) throw new AppError({ code: 'conflict', message: 'This is the demo tenant: it has no connection settings. Add your own tenant under Tenants.' });
+    if (request.pollingIdentity === 'appSecret' && !request.clientSecret && !secrets.get(CLIENT_SECRET)) {
+      throw AppError.validation([{ field: 'clientSecret', rule: 'required', message: 'clientSecret: Client secret is required when the polling identity is the app with a client secret.' }]);
+    }
+    if (request.tenant !== before.tenant && request.tenant !== before.tenantId) {
+      throw AppError.validation([{ field: 'tenant', rule: 'same tenant', message: 'tenant: A profile stays with its tenant; add a new tenant profile for another one.' }]);
+    }
+    const { after } = settings.update((draft) => {
+      draft.connection = {
+        ...before,
+        clientId: request.clientId,
+        cloud: request.cloud,
+        pollingIdentity: request.pollingIdentity,
+        lookoutBaseUrl: request.lookoutBaseUrl,
+        ...(request.lookoutAppKey ? { lookoutKeySetAt: now().toISOString() } : {}),
+      };
+    });
+    if (request.clientSecret) secrets.set(CLIENT_SECRET, request.clientSecret);
+    if (request.lookoutAppKey) secrets.set(LOOKOUT_APP_KEY, request.lookoutAppKey);
+    const changes = diff(before, after.connection, 'connection');
+    if (request.clientSecret) changes.push({ field: 'connection.clientSecret', before: 'set', after: 'replaced' });
+    if (request.lookoutAppKey) changes.push({ field: 'connection.lookoutAppKey', before: 'set', after: 'replaced' });
+    if (changes.length > 0) audit.record({ actor: context.user?.displayName ?? 'unknown', action: 'settings.changed', target: 'Tenant connection', outcome: 'ok', changes });
+    return connectionView();
+  };
+
+  const handlers: ProfileHandlers = {
+    'settings.get': () => config.systemSettings(),
+    'access.save': (request, context) => {
+      const current = connection();
+      if (current && request.tenantId.toLowerCase() !== current.tenantId) {
+        throw AppError.validation([{ field: 'tenantId', rule: 'the profile\'s tenant', message: `tenantId: This profile connects to tenant ${current.tenantId}; the tenant ID cannot change. Add a new tenant profile for another tenant.` }]);
+      }
+      return config.saveAccess(request, context);
+    },
+    'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
+    'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
+    'enrollmentSettings.save': reconfiguring((request, context) => config.saveEnrollmentSettings(request, context)),
+    'classifications.list': () => config.classifications(),
+    'classifications.setLevel': reconfiguring((request, context) => config.setClassificationLevel(request, context)),
+    'classifications.reset': reconfiguring((_request, context) => config.resetClassifications(context)),
+    'preferences.get': (_request, context) => config.preferences(context),
+    'preferences.save': reconfiguring((request, context) => config.savePreferences(request, context)),
+    'groups.validate': async (request) => ({ results: (await checkGroups(tenant().graph, request.names)).map(publicCheck) }),
+    'enrollment.preview': (request) => enrollmentPreview(tenant().graph, request.names),
+    'audit.list': (request) => config.auditPage(request),
+    'audit.exportCsv': (request) => config.auditCsv(request),
+    'session.get': () => sessions.view(),
+    'session.signInDemo': (request) => sessions.signInDemo(request.userPrincipalName),
+    'session.signOut': () => sessions.signOut(),
+    'session.beginSignIn': () => sessions.beginSignIn(),
+    'session.completeSignIn': () => sessions.completeSignIn(),
+    'session.cancelSignIn': () => sessions.cancelSignIn(),
+    'consent.begin': () => sessions.beginConsent(),
+    'consent.grant': () => sessions.grantConsent(),
+    'consent.decline': () => sessions.declineConsent(),
+    'engine.status': () => engine.status(),
+    'engine.start': () => {
+      stoppedByAdmin = false;
+      return engine.start();
+    },
+    'engine.stop': () => {
+      stoppedByAdmin = true;
+      return engine.stop();
+    },
+    'engine.pollNow': (request) => engine.pollNow(request),
+    'enrollment.removalImpact': (request) => engine.removalImpact(request),
+    'stateSync.drift': () => engine.drift(),
+    'smtp.get': () => smtp.view(),
+    'smtp.save': (request, context) => smtp.save(request, context),
+    'smtp.delete': (_request, context) => smtp.remove(context),
+    'dashboard.get': () => engine.dashboard(),
+    'devices.page': (request) => engine.devicePage(request),
+    'devices.detail': (request) => engine.deviceDetail(request.id),
+    'devices.exportCsv': (request) => engine.devicesCsv(request),
+    'demo.clock': () => demoClock.view(),
+    'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
+    'demo.advance': (request) => demoClock.advance(request.hours),
+    'connection.get': () => connectionView(),
+    'connection.save': reconfiguring((request, context) => {
+      const view = saveConnection(request, context);
+      // The engine's process holds the old identity and key: it starts again with the new ones.
+      void engineHost?.restart().catch((error: unknown) => logger.error(`The polling engine could not restart: ${String(error)}`));
+      return view;
+    }),
+    'connection.test': async () => {
+      const current = connection();
+      if (!current || !identity) throw new AppError({ code: 'conflict', message: 'This is the demo tenant: there is no connection to test. Add your own tenant under Tenants.' });
+      const endpoints = options.endpoints(current);
+      const signedIn = sessions.context().role !== null;
+      return testConnection({
+        graph: tenant().graph,
+        userGraph: signedIn ? createGraphClient({ baseUrl: endpoints.graphBaseUrl, tokens: identity.userReadTokens() }) : null,
+        lookoutBaseUrl: endpoints.lookoutBaseUrl,
+        lookoutAppKey: secrets.get(LOOKOUT_APP_KEY),
+        now,
+      });
+    },
+  };
+
+  return {
+    profile,
+    settings,
+    audit,
+    handlers,
+    session: () => sessions.context(),
+    close: async () => {
+      await sessions.close();
+      await engineHost?.close();
+      await demo?.close();
+    },
+  };
+}
+
+async function graphTokenFor(identity: EntraIdentity, forceRefresh: boolean): Promise<string> {
+  const tokens = identity.graphTokens();
+  if (forceRefresh) tokens.invalidate();
+  try {
+    return await tokens.getToken();
+  } catch (error) {
+    // The engine shows this in the poll's errors: words, never a library's code alone.
+    throw new Error(signInFailure(error).message);
+  }
+}
