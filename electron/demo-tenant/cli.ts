@@ -1,5 +1,6 @@
-// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--latency-ms L] [--exit-after-build]`:
+// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--latency-ms L] [--no-consent] [--exit-after-build]`:
 // serves the demo tenant on 127.0.0.1 and prints one line `DEMO_TENANT {json}`.
+// --no-consent: a brand-new tenant, where no administrator has consented to the console's app yet.
 import { parseArgs } from 'node:util';
 import { MAX_DEVICES, MIN_DEVICES } from './build-tenant';
 import { createDemoTenant } from './demo-tenant';
@@ -23,6 +24,7 @@ try {
       seed: { type: 'string' },
       speed: { type: 'string' },
       'latency-ms': { type: 'string' },
+      'no-consent': { type: 'boolean' },
       'exit-after-build': { type: 'boolean' },
     },
   });
@@ -32,7 +34,7 @@ try {
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 0) throw new Error(`--speed must be a number >= 0; got ${JSON.stringify(values.speed)}.`);
   const started = performance.now();
-  const tenant = createDemoTenant({ devices, seed: values.seed ?? 'contoso', speed });
+  const tenant = createDemoTenant({ devices, seed: values.seed ?? 'contoso', speed, consent: values['no-consent'] !== true });
   const buildMs = Math.round(performance.now() - started);
   if (values['exit-after-build']) {
     const rssMb = Math.round(process.memoryUsage().rss / 1e6);

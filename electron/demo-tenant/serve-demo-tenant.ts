@@ -1,25 +1,18 @@
 // Serves a demo tenant's fetch handler over node:http on 127.0.0.1, with optional
-// added latency and a demo-only request count (GET /_demo/stats, POST /_demo/stats/reset).
+// added latency and the demo-only /_demo/ routes (request counts, consent, Intune roles).
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { demoControlRoute, emptyStats, type DemoRequestStats } from './demo-control-routes';
 import type { DemoTenant, DemoTenantCredentials } from './demo-tenant';
 import { ConnectionResetFault } from './faults';
+
+export { DEMO_CONSENT_PATH, DEMO_STATS_PATH, type DemoRequestStats } from './demo-control-routes';
 
 export interface ServeDemoTenantOptions {
   /** Added before each request is handled, as network latency would be (default 0). */
   latencyMs?: number;
 }
-
-/** HTTP requests received, by path prefix: /graph/, /lookout/, /partner/ (a $batch counts once). */
-export interface DemoRequestStats {
-  graphRequests: number;
-  mraRequests: number;
-  partnerRequests: number;
-}
-
-/** Not part of the Graph surface: only the served tenant answers it, for benchmarks in another process. */
-export const DEMO_STATS_PATH = '/_demo/stats';
 
 export interface ServedDemoTenant {
   origin: string;
@@ -30,26 +23,10 @@ export interface ServedDemoTenant {
   close(): Promise<void>;
 }
 
-const emptyStats = (): DemoRequestStats => ({ graphRequests: 0, mraRequests: 0, partnerRequests: 0 });
-
 function count(stats: DemoRequestStats, pathname: string): void {
   if (pathname.startsWith('/graph/')) stats.graphRequests += 1;
   else if (pathname.startsWith('/lookout/')) stats.mraRequests += 1;
   else if (pathname.startsWith('/partner/')) stats.partnerRequests += 1;
-}
-
-/** Answers the /_demo/ routes; false when the request is for the tenant. */
-function demoRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, stats: DemoRequestStats): boolean {
-  if (!pathname.startsWith('/_demo/')) return false;
-  if (pathname === DEMO_STATS_PATH && req.method === 'GET') {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
-  } else if (pathname === `${DEMO_STATS_PATH}/reset` && req.method === 'POST') {
-    Object.assign(stats, emptyStats());
-    res.writeHead(204).end();
-  } else {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end(`No demo route ${req.method ?? ''} ${pathname}.`);
-  }
-  return true;
 }
 
 function toRequest(req: http.IncomingMessage, origin: string, signal: AbortSignal): Request {
@@ -74,7 +51,7 @@ export async function serveDemoTenant(tenant: DemoTenant, port = 0, { latencyMs 
   let origin = '';
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (demoRoute(req, res, pathname, stats)) return;
+    if (demoControlRoute(tenant, req, res, pathname, stats)) return;
     count(stats, pathname);
     const controller = new AbortController();
     res.on('close', () => controller.abort());

@@ -1,6 +1,7 @@
 // Raw OAuth requests to the demo tenant's identity endpoints, without msal: what the
 // endpoint contract tests speak, including the malformed requests msal never sends.
 import crypto from 'node:crypto';
+import { answerOf, open, press } from './identity-browser';
 
 export interface Pkce {
   verifier: string;
@@ -59,4 +60,17 @@ export function jwtClaims(token: string): Record<string, unknown> {
 
 export function jwtHeader(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/**
+ * A delegated Graph token for a demo sign-in user, the way a browser and an app get
+ * one (account picker, code, PKCE exchange); the tenant must allow the scopes.
+ */
+export async function delegatedToken(authorityHost: string, tenantId: string, clientId: string, userPrincipalName: string, scope: string): Promise<{ accessToken: string; refreshToken: string }> {
+  const { verifier, challenge } = pkce();
+  const answer = answerOf(await press(await open(authorizeUrl(authorityHost, tenantId, { client_id: clientId, scope: `${scope} openid profile offline_access` }, challenge)), `Sign in as ${userPrincipalName}`));
+  if (!answer.code) throw new Error(`no code for ${userPrincipalName}: ${JSON.stringify(answer)}`);
+  const { status, body } = await postToken(authorityHost, tenantId, { grant_type: 'authorization_code', client_id: clientId, code: answer.code, redirect_uri: LOOPBACK_REDIRECT, code_verifier: verifier, scope });
+  if (status !== 200) throw new Error(`token for ${userPrincipalName}: ${status} ${JSON.stringify(body)}`);
+  return { accessToken: String(body.access_token), refreshToken: String(body.refresh_token) };
 }
