@@ -1,7 +1,10 @@
 // Microsoft Graph v1.0 as the demo tenant serves it: the directory, Intune's
 // managed devices and MTD connector, $batch, delta, paging and Graph's errors.
+import { checkMemberObjects } from './check-member-objects';
 import type { DemoTenant } from './demo-tenant';
+import { GLOBAL_ADMIN_TEMPLATE_ID } from './directory-roles';
 import type { FaultRule } from './faults';
+import { ACCESS, refusal, type RouteAccess } from './graph-permissions';
 import { graphError, json } from './graph-responses';
 import { compliancePolicyJson, connectorJson, groupJson, lastSyncDateTime, managedDeviceJson, userJson } from './graph-views';
 import { decodeSkipToken, encodeSkipToken, matcher, ODataError, page, parseTop, select } from './odata';
@@ -10,7 +13,6 @@ import type { TokenClaims } from './token-issuer';
 
 const BASE_PATH = '/graph/v1.0';
 export const MAX_BATCH_REQUESTS = 20;
-const GLOBAL_ADMIN_TEMPLATE_ID = '62e90394-69f5-4237-9190-012177145e10';
 
 interface GraphCall {
   tenant: DemoTenant;
@@ -22,7 +24,9 @@ interface GraphCall {
   body: unknown;
 }
 
-type Route = [method: string, pattern: RegExp, handler: (call: GraphCall, match: RegExpMatchArray) => Response | Promise<Response>];
+type Route = [method: string, pattern: RegExp, access: RouteAccess, handler: (call: GraphCall, match: RegExpMatchArray) => Response | Promise<Response>];
+
+const ONLY_DELEGATED = (): Response => graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
 
 function notFound(what: string): Response {
   return graphError(404, 'Request_ResourceNotFound', `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
@@ -173,9 +177,9 @@ function groupsDelta(call: GraphCall): Response {
 }
 
 const ROUTES: Route[] = [
-  ['GET', /^\/organization$/, ({ tenant }) =>
-    json(200, { value: [{ id: tenant.data.tenantId, displayName: 'Contoso (demo tenant)', verifiedDomains: [{ name: tenant.data.tenantDomain, isDefault: true, isInitial: true }] }] })],
-  ['GET', /^\/groups$/, (call) =>
+  ['GET', /^\/organization$/, ACCESS.organization, ({ tenant }) =>
+    json(200, { value: [{ id: tenant.data.tenantId, displayName: tenant.displayName, verifiedDomains: [{ name: tenant.data.tenantDomain, isDefault: true, isInitial: true }] }] })],
+  ['GET', /^\/groups$/, ACCESS.groups, (call) =>
     paged(call, call.tenant.data.groups, {
       filterFields: ['displayName', 'securityEnabled', 'mailEnabled'],
       get: (group, field) => (groupJson(group) as Record<string, unknown>)[field],
@@ -183,24 +187,32 @@ const ROUTES: Route[] = [
       defaultTop: 100,
       maxTop: 999,
     })],
-  ['GET', /^\/groups\/delta$/, groupsDelta],
-  ['GET', /^\/groups\/([^/]+)$/, (call, m) => {
+  ['GET', /^\/groups\/delta$/, ACCESS.groups, groupsDelta],
+  ['GET', /^\/groups\/([^/]+)$/, ACCESS.groups, (call, m) => {
     const group = call.tenant.groupsById.get(m[1]!);
     return group ? json(200, select(groupJson(group), call.url.searchParams.get('$select'))) : notFound(m[1]!);
   }],
-  ['GET', /^\/groups\/([^/]+)\/(members|transitiveMembers)(?:\/(microsoft\.graph\.(?:user|group)))?$/, listMembers],
-  ['GET', /^\/me$/, (call) => {
+  ['GET', /^\/groups\/([^/]+)\/(members|transitiveMembers)(?:\/(microsoft\.graph\.(?:user|group)))?$/, ACCESS.groups, listMembers],
+  ['GET', /^\/me$/, ACCESS.me, (call) => {
     const user = call.claims.kind === 'user' ? call.tenant.usersById.get(call.claims.subject) : undefined;
-    return user ? json(200, select(userJson(user), call.url.searchParams.get('$select'))) : graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+    return user ? json(200, select(userJson(user), call.url.searchParams.get('$select'))) : ONLY_DELEGATED();
   }],
-  ['GET', /^\/me\/memberOf$/, (call) => (call.claims.kind === 'user' ? memberOf(call, call.claims.subject) : graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.'))],
-  ['GET', /^\/users\/([^/]+)$/, (call, m) => {
+  ['GET', /^\/me\/memberOf$/, ACCESS.me, (call) => (call.claims.kind === 'user' ? memberOf(call, call.claims.subject) : ONLY_DELEGATED())],
+  ['POST', /^\/me\/checkMemberObjects$/, ACCESS.me, (call) => {
+    const user = call.claims.kind === 'user' ? call.tenant.usersById.get(call.claims.subject) : undefined;
+    return user ? checkMemberObjects(call.tenant, user, call.body) : ONLY_DELEGATED();
+  }],
+  ['POST', /^\/users\/([^/]+)\/checkMemberObjects$/, ACCESS.users, (call, m) => {
+    const user = call.tenant.usersById.get(m[1]!);
+    return user ? checkMemberObjects(call.tenant, user, call.body) : notFound(m[1]!);
+  }],
+  ['GET', /^\/users\/([^/]+)$/, ACCESS.users, (call, m) => {
     const user = call.tenant.usersById.get(m[1]!) ?? call.tenant.data.users.find((u) => u.userPrincipalName.toLowerCase() === m[1]!.toLowerCase());
     return user ? json(200, select(userJson(user), call.url.searchParams.get('$select'))) : notFound(m[1]!);
   }],
-  ['GET', /^\/users\/([^/]+)\/memberOf$/, (call, m) => memberOf(call, m[1]!)],
-  ['GET', /^\/users\/([^/]+)\/managedDevices$/, (call, m) => userDevices(call, m[1]!)],
-  ['GET', /^\/deviceManagement\/managedDevices$/, (call) => {
+  ['GET', /^\/users\/([^/]+)\/memberOf$/, ACCESS.userGroups, (call, m) => memberOf(call, m[1]!)],
+  ['GET', /^\/users\/([^/]+)\/managedDevices$/, ACCESS.managedDevices, (call, m) => userDevices(call, m[1]!)],
+  ['GET', /^\/deviceManagement\/managedDevices$/, ACCESS.managedDevices, (call) => {
     const { tenant } = call;
     const now = tenant.clock.now();
     const devices = tenant.data.devices.filter((device) => tenant.isDeviceInIntune(device));
@@ -212,23 +224,24 @@ const ROUTES: Route[] = [
       maxTop: 1000,
     });
   }],
-  ['GET', /^\/deviceManagement\/managedDevices\/([^/]+)$/, (call, m) => {
+  ['GET', /^\/deviceManagement\/managedDevices\/([^/]+)$/, ACCESS.managedDevices, (call, m) => {
     const device = call.tenant.devicesById.get(m[1]!);
     return device && call.tenant.isDeviceInIntune(device)
       ? json(200, select(managedDeviceJson(call.tenant, device, call.tenant.clock.now()), call.url.searchParams.get('$select')))
       : graphError(404, 'ResourceNotFound', `managedDevice ${m[1]!} was not found.`);
   }],
-  ['GET', /^\/deviceManagement\/deviceCompliancePolicies$/, (call) => collection(call, call.tenant.data.policies.map(compliancePolicyJson), null)],
-  ['GET', /^\/deviceManagement\/mobileThreatDefenseConnectors$/, (call) => collection(call, [connectorJson(call.tenant, call.tenant.clock.now())], null)],
-  ['GET', /^\/deviceManagement\/mobileThreatDefenseConnectors\/([^/]+)$/, (call, m) =>
+  ['GET', /^\/deviceManagement\/deviceCompliancePolicies$/, ACCESS.compliancePolicies, (call) => collection(call, call.tenant.data.policies.map(compliancePolicyJson), null)],
+  ['GET', /^\/deviceManagement\/mobileThreatDefenseConnectors$/, ACCESS.mtdConnectors, (call) => collection(call, [connectorJson(call.tenant, call.tenant.clock.now())], null)],
+  ['GET', /^\/deviceManagement\/mobileThreatDefenseConnectors\/([^/]+)$/, ACCESS.mtdConnectors, (call, m) =>
     m[1] === call.tenant.data.connector.id ? json(200, connectorJson(call.tenant, call.tenant.clock.now())) : graphError(404, 'ResourceNotFound', `mobileThreatDefenseConnector ${m[1]!} was not found.`)],
 ];
 
 async function route(call: GraphCall): Promise<Response> {
   try {
-    for (const [method, pattern, handler] of ROUTES) {
+    for (const [method, pattern, access, handler] of ROUTES) {
       const match = call.path.match(pattern);
-      if (match && method === call.method) return await handler(call, match);
+      if (!match || method !== call.method) continue;
+      return refusal(call.tenant, call.claims, access, call.path) ?? (await handler(call, match));
     }
     return graphError(400, 'BadRequest', `Resource not found for the segment '${call.path.split('/')[1] ?? ''}'.`);
   } catch (error) {
