@@ -2,6 +2,8 @@
 export class AuthorizationResponseError extends Error {
   readonly error: string;
   readonly description: string | undefined;
+  /** Entra's AADSTS number leading the description (65004: declined, 90094: needs an admin), when there is one. */
+  readonly aadsts: number | undefined;
 
   constructor(error: string, description: string | undefined) {
     const code = printable(error, 64) || 'unknown_error';
@@ -10,6 +12,8 @@ export class AuthorizationResponseError extends Error {
     this.name = 'AuthorizationResponseError';
     this.error = code;
     this.description = detail;
+    const aadsts = /^AADSTS(\d{1,9})\b/.exec(detail ?? '');
+    this.aadsts = aadsts ? Number(aadsts[1]) : undefined;
   }
 }
 

@@ -54,7 +54,8 @@ export function authorityOrigin(authorityHost: string): URL {
   return url;
 }
 
-function checkedTenant(tenant: string): string {
+/** The tenant as the first path segment of an authority: a GUID, a verified domain or 'organizations' (never 'common'), lower-cased. */
+export function authorityTenant(tenant: string): string {
   if (tenant === 'organizations' || isTenant(tenant)) return tenant.toLowerCase();
   throw new RangeError('The tenant must be a tenant id (GUID) or a domain such as contoso.onmicrosoft.com.');
 }
@@ -67,7 +68,7 @@ function checkedTenant(tenant: string): string {
  */
 export function msalAuthOptions(authorityHost: string, tenant: string): MsalAuthorityOptions {
   const origin = authorityOrigin(authorityHost);
-  const segment = checkedTenant(tenant);
+  const segment = authorityTenant(tenant);
   if (origin.protocol === 'https:' && origin.port === '' && MICROSOFT_LOGIN_HOSTS.has(origin.hostname)) {
     return { authority: `https://${origin.hostname}/${segment}` };
   }
