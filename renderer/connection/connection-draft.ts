@@ -39,16 +39,17 @@ export interface ConnectionRequest {
 }
 
 /**
- * What the admin typed, as the contract wants it: empty fields are absent (so a missing one reads
- * "is required", and an empty secret keeps the stored one); a client secret only goes with the app identity.
+ * What the admin typed, as the contract wants it: empty fields are absent, so a missing one reads
+ * "is required"; a client secret only goes with the app identity. An empty secret keeps the stored
+ * one when editing (keepEmptySecrets); when adding it is sent empty, so the rule says it cannot be.
  * Secrets are sent as typed: the server names the rule when they start or end with spaces.
  */
-export function connectionRequestOf(draft: ConnectionDraft): ConnectionRequest {
+export function connectionRequestOf(draft: ConnectionDraft, { keepEmptySecrets }: { keepEmptySecrets: boolean }): ConnectionRequest {
   const request: ConnectionRequest = { cloud: draft.cloud, pollingIdentity: draft.pollingIdentity };
   if (draft.tenant.trim() !== '') request.tenant = draft.tenant.trim();
   if (draft.clientId.trim() !== '') request.clientId = draft.clientId.trim();
   if (draft.lookoutBaseUrl.trim() !== '') request.lookoutBaseUrl = draft.lookoutBaseUrl.trim();
-  if (draft.lookoutAppKey !== '') request.lookoutAppKey = draft.lookoutAppKey;
-  if (draft.pollingIdentity === 'appSecret' && draft.clientSecret !== '') request.clientSecret = draft.clientSecret;
+  if (draft.lookoutAppKey !== '' || !keepEmptySecrets) request.lookoutAppKey = draft.lookoutAppKey;
+  if (draft.pollingIdentity === 'appSecret' && (draft.clientSecret !== '' || !keepEmptySecrets)) request.clientSecret = draft.clientSecret;
   return request;
 }

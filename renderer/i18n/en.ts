@@ -587,9 +587,9 @@ export const en = {
     remove: 'Remove',
     removeTitle: 'Remove the tenant profile {{name}}?',
     removeBody:
-      "{{name}}'s settings, inventory, audit log, sign-in and secrets on this computer are deleted. This cannot be undone. The tenant itself, its app registration and the Lookout console are not changed.",
+      'The profile {{name}} is removed, and its settings, inventory, audit log, sign-in and secrets on this computer are deleted. This cannot be undone. The tenant itself, its app registration and the Lookout console are not changed.',
     removeBodyActive:
-      "{{name}}'s settings, inventory, audit log, sign-in and secrets on this computer are deleted. This cannot be undone. The tenant itself, its app registration and the Lookout console are not changed. The console is working on this tenant: it switches to the demo tenant and opens the dashboard.",
+      'The profile {{name}} is removed, and its settings, inventory, audit log, sign-in and secrets on this computer are deleted. This cannot be undone. The tenant itself, its app registration and the Lookout console are not changed. The console is working on this tenant: it switches to the demo tenant and opens the dashboard.',
     removeConfirm: 'Remove',
     removed: 'The tenant profile {{name}} was removed.',
     noOwnTenant: 'No tenant of your own yet. Add one to connect the console to your Microsoft Entra ID tenant and Lookout.',

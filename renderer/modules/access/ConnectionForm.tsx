@@ -27,16 +27,16 @@ export function ConnectionForm({ view, labelledBy, onSaved }: { view: Connection
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const request = connectionRequestOf(draft);
-    // The app identity needs a secret: a stored one, or one typed now.
-    if (request.pollingIdentity === 'appSecret' && request.clientSecret === undefined && !stored.clientSecret) {
-      return submission.fail({ fields: { clientSecret: t('connection.clientSecretRequired') }, message: null });
-    }
-    if (request.lookoutAppKey === undefined && !stored.lookoutAppKey) {
-      return submission.fail({ fields: { lookoutAppKey: t('connection.lookoutAppKeyRequired') }, message: null });
-    }
+    const request = connectionRequestOf(draft, { keepEmptySecrets: true });
+    // An empty secret field keeps the stored secret: where none is stored, one must be typed.
+    const missing: Record<string, string> = {};
+    if (request.pollingIdentity === 'appSecret' && request.clientSecret === undefined && !stored.clientSecret) missing.clientSecret = t('connection.clientSecretRequired');
+    if (request.lookoutAppKey === undefined && !stored.lookoutAppKey) missing.lookoutAppKey = t('connection.lookoutAppKeyRequired');
     const checked = check(connectionSaveSchema, request);
-    if (!checked.ok) return submission.fail(checked.failure);
+    if (!checked.ok || Object.keys(missing).length > 0) {
+      const fields = checked.ok ? {} : checked.failure.fields;
+      return submission.fail({ fields: { ...fields, ...missing }, message: checked.ok ? null : checked.failure.message });
+    }
     const result = await submission.run(() => api['connection.save'](checked.value));
     if (result.ok) {
       // Secrets typed are stored now; their fields empty again, meaning "keep".

@@ -24,9 +24,8 @@ const OWN_FIELDS = ['name', 'fullAccessGroupId', 'restrictedAccessGroupId'] as c
 const FIELDS: readonly string[] = [...OWN_FIELDS, ...CONNECTION_FIELDS];
 
 function requestOf(draft: AddDraft): Record<string, unknown> {
-  const request: Record<string, unknown> = { ...connectionRequestOf(draft) };
-  // The name is sent as typed: the server says so when it starts or ends with spaces.
-  if (draft.name !== '') request.name = draft.name;
+  // The name is sent as typed (even empty): the rule then says what is wrong with it.
+  const request: Record<string, unknown> = { ...connectionRequestOf(draft, { keepEmptySecrets: false }), name: draft.name };
   if (draft.fullAccessGroupId.trim() !== '') request.fullAccessGroupId = draft.fullAccessGroupId.trim();
   if (draft.restrictedAccessGroupId.trim() !== '') request.restrictedAccessGroupId = draft.restrictedAccessGroupId.trim();
   return request;

@@ -11,7 +11,9 @@ const useStyles = makeStyles({
   cell: { verticalAlign: 'middle', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   name: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+  actionsColumn: { width: '240px' },
+  actionCell: { verticalAlign: 'middle', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
 export interface ProfileTableProps {
@@ -33,7 +35,7 @@ export function ProfileTable({ list, onRenamed, onRemoved }: ProfileTableProps) 
           <TableHeaderCell>{t('tenants.columns.kind')}</TableHeaderCell>
           <TableHeaderCell>{t('tenants.columns.tenantId')}</TableHeaderCell>
           <TableHeaderCell>{t('tenants.columns.created')}</TableHeaderCell>
-          <TableHeaderCell>{t('tenants.columns.actions')}</TableHeaderCell>
+          <TableHeaderCell className={styles.actionsColumn}>{t('tenants.columns.actions')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -56,7 +58,7 @@ export function ProfileTable({ list, onRenamed, onRemoved }: ProfileTableProps) 
               <TableCell className={styles.cell}>
                 <time dateTime={profile.createdAt}>{formatDateTime(profile.createdAt, i18n.language)}</time>
               </TableCell>
-              <TableCell className={styles.cell}>
+              <TableCell className={styles.actionCell}>
                 <span className={styles.actions}>
                   <RenameProfileDialog profile={profile} onRenamed={onRenamed} />
                   {profile.kind !== 'demo' && (
