@@ -28,7 +28,7 @@ export interface ServedTenant {
 const PREFIX = 'DEMO_TENANT ';
 
 export async function startServedTenant({ devices, latencyMs = 0, seed = 'bench', startTimeoutMs = 60_000, extraArgs = [] }: ServedTenantOptions): Promise<ServedTenant> {
-  const speed = extraArgs.includes('--speed') ? [] : ['--speed', '0'];
+  const speed = extraArgs.includes('--speed') || extraArgs.includes('--real-time') ? [] : ['--speed', '0'];
   const args = ['--import', 'tsx', 'electron/demo-tenant/cli.ts', '--devices', String(devices), '--latency-ms', String(latencyMs), ...speed, '--port', '0', '--seed', seed, ...extraArgs];
   // process.execPath is this bench's Node 24; the IPC channel makes the child exit if this process dies.
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });

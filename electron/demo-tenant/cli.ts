@@ -1,6 +1,8 @@
-// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--latency-ms L] [--no-consent] [--exit-after-build]`:
+// `npm run demo-tenant -- --devices N --port P --seed S [--speed X] [--latency-ms L] [--no-consent] [--real-time] [--exit-after-build]`:
 // serves the demo tenant on 127.0.0.1 and prints one line `DEMO_TENANT {json}`.
 // --no-consent: a brand-new tenant, where no administrator has consented to the console's app yet.
+// --real-time: the tenant lives on the wall clock, as a customer's tenant does (its story starts two days ago).
+// The line also names the console's access groups, for adding the tenant as a profile.
 import { parseArgs } from 'node:util';
 import { MAX_DEVICES, MIN_DEVICES } from './build-tenant';
 import { createDemoTenant } from './demo-tenant';
@@ -25,6 +27,7 @@ try {
       speed: { type: 'string' },
       'latency-ms': { type: 'string' },
       'no-consent': { type: 'boolean' },
+      'real-time': { type: 'boolean' },
       'exit-after-build': { type: 'boolean' },
     },
   });
@@ -33,8 +36,9 @@ try {
   const latencyMs = wholeNumber('latency-ms', values['latency-ms'], 0, 0, MAX_LATENCY_MS);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 0) throw new Error(`--speed must be a number >= 0; got ${JSON.stringify(values.speed)}.`);
+  if (values['real-time'] && values.speed !== undefined) throw new Error('--real-time runs the tenant on the wall clock: it takes no --speed.');
   const started = performance.now();
-  const tenant = createDemoTenant({ devices, seed: values.seed ?? 'contoso', speed, consent: values['no-consent'] !== true });
+  const tenant = createDemoTenant({ devices, seed: values.seed ?? 'contoso', speed, consent: values['no-consent'] !== true, realTime: values['real-time'] === true });
   const buildMs = Math.round(performance.now() - started);
   if (values['exit-after-build']) {
     const rssMb = Math.round(process.memoryUsage().rss / 1e6);
@@ -42,7 +46,9 @@ try {
     process.exit(0);
   }
   const served = await serveDemoTenant(tenant, port, { latencyMs });
-  process.stdout.write(`DEMO_TENANT ${JSON.stringify(served.credentials)}\n`);
+  const groupId = (name: string): string | undefined => tenant.data.groups.find((group) => group.displayName === name)?.id;
+  const accessGroups = { fullAccessGroupId: groupId('MTD Console Full Access'), restrictedAccessGroupId: groupId('MTD Console Restricted Access') };
+  process.stdout.write(`DEMO_TENANT ${JSON.stringify({ ...served.credentials, ...accessGroups })}\n`);
   const stop = (): void => void served.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

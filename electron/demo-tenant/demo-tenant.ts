@@ -19,6 +19,8 @@ import { TokenIssuer } from './token-issuer';
 export interface DemoTenantOptions extends BuildOptions {
   /** Demo time runs this many times faster than real time (0: frozen until advanced). */
   speed?: number;
+  /** The tenant's clock is the wall clock (a stand-in for a customer's tenant, which lives in real time); speed is then 1. */
+  realTime?: boolean;
   faults?: FaultRule[];
   /** Whether an administrator has consented to the console's app for the tenant (default true; false: a brand-new tenant). */
   consent?: boolean;
@@ -88,8 +90,9 @@ export class DemoTenant {
   private readonly mraRequests: number[] = [];
 
   constructor(options: DemoTenantOptions = {}) {
-    this.data = buildDemoTenant(options);
-    this.clock = new DemoClock(this.data.startTime, options.speed ?? 1);
+    // On real time the tenant's story starts two days ago (at a UTC midnight, so two builds of one seed agree).
+    this.data = buildDemoTenant(options.realTime && options.startTime === undefined ? { ...options, startTime: Math.floor(Date.now() / 86_400_000) * 86_400_000 - 2 * 86_400_000 } : options);
+    this.clock = options.realTime ? new DemoClock(Date.now(), 1) : new DemoClock(this.data.startTime, options.speed ?? 1);
     this.faults = new FaultInjector(`${this.data.seed}/faults`);
     if (options.faults) this.faults.set(options.faults);
     // Derived from the seed so a served tenant keeps its credentials across restarts.

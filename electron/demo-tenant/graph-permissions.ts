@@ -23,6 +23,7 @@ export const ACCESS = {
   managedDevices: either(['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All']),
   compliancePolicies: either(['DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All']),
   mtdConnectors: either(['DeviceManagementServiceConfig.Read.All', 'DeviceManagementServiceConfig.ReadWrite.All']),
+  appRegistrations: either(['DeviceManagementApps.Read.All', 'DeviceManagementApps.ReadWrite.All']),
 } satisfies Record<string, RouteAccess>;
 
 /** Intune's data: a user's managed devices come from Intune too, under its role-based access control. */

@@ -230,6 +230,8 @@ const ROUTES: Route[] = [
       ? json(200, select(managedDeviceJson(call.tenant, device, call.tenant.clock.now()), call.url.searchParams.get('$select')))
       : graphError(404, 'ResourceNotFound', `managedDevice ${m[1]!} was not found.`);
   }],
+  // App protection registrations of unenrolled devices: none yet in the demo tenant.
+  ['GET', /^\/deviceAppManagement\/managedAppRegistrations$/, ACCESS.appRegistrations, (call) => collection(call, [], null)],
   ['GET', /^\/deviceManagement\/deviceCompliancePolicies$/, ACCESS.compliancePolicies, (call) => collection(call, call.tenant.data.policies.map(compliancePolicyJson), null)],
   ['GET', /^\/deviceManagement\/mobileThreatDefenseConnectors$/, ACCESS.mtdConnectors, (call) => collection(call, [connectorJson(call.tenant, call.tenant.clock.now())], null)],
   ['GET', /^\/deviceManagement\/mobileThreatDefenseConnectors\/([^/]+)$/, ACCESS.mtdConnectors, (call, m) =>

@@ -59,7 +59,7 @@ interface Run {
 }
 
 /** Closing twice is closing once: a restart closes the first run before the fixtures' teardown does. */
-function closeOnce<T extends { close(): Promise<void> }>(closable: T): T {
+export function closeOnce<T extends { close(): Promise<void> }>(closable: T): T {
   const close = closable.close.bind(closable);
   let closing: Promise<void> | undefined;
   closable.close = () => (closing ??= close());
@@ -77,11 +77,11 @@ async function startHost(core: Core): Promise<BrowserHost> {
 type SessionChannel = Extract<ChannelName, 'session.get' | 'session.signInDemo' | 'session.signOut' | 'consent.grant' | 'consent.decline'>;
 
 /** A session channel called as the window calls it, with the core's current session; rejects with the AppError. */
-async function callSession(core: Core, channel: SessionChannel, payload?: unknown): Promise<Session> {
+export async function callSession(core: Core, channel: SessionChannel, payload?: unknown): Promise<Session> {
   return sessionSchema.parse(unwrap(await core.dispatcher.dispatch(channel, payload, core.session())));
 }
 
-async function recordConsentOn(core: Core): Promise<void> {
+export async function recordConsentOn(core: Core): Promise<void> {
   if ((await callSession(core, 'session.get')).consentRecorded) return;
   await callSession(core, 'session.signInDemo', { userPrincipalName: DEMO_USERS.globaladmin.upn });
   await callSession(core, 'consent.grant');
