@@ -15,8 +15,8 @@ export interface AuthCodeSignInOptions {
   timeoutMs: number;
   preferredPort?: number;
   pages?: LoopbackPageTexts;
-  /** Runs once, before any caller sees the result; a throw fails the sign-in. */
-  onSignedIn?: (result: AuthenticationResult) => void;
+  /** Runs once, before any caller sees the result; a throw (or rejection) fails the sign-in. */
+  onSignedIn?: (result: AuthenticationResult) => void | Promise<void>;
 }
 
 /**
@@ -123,7 +123,7 @@ export class AuthCodeSignIn {
       this.url = url;
       const code = await redirect.code;
       const result = await client.acquireTokenByCode({ code, scopes, redirectUri, codeVerifier: verifier, nonce });
-      this.options.onSignedIn?.(result);
+      await this.options.onSignedIn?.(result);
       return result;
     } finally {
       await redirect.close();

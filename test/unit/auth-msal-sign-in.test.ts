@@ -115,7 +115,8 @@ describe('MsalInteractiveProvider browser sign-in (authorization code + PKCE, ow
     expect(param(url, 'state').length).toBeGreaterThanOrEqual(32);
     expect(param(url, 'nonce').length).toBeGreaterThanOrEqual(16);
     expect(param(url, 'prompt')).toBe('select_account');
-    expect(param(url, 'scope').split(' ')).toContain('https://graph.microsoft.com/.default');
+    // A sign-in asks for User.Read only (msal adds the OpenID scopes): enough to read who signed in, and anyone may consent to it.
+    expect(param(url, 'scope').split(' ').sort()).toEqual(['User.Read', 'offline_access', 'openid', 'profile']);
     const redirectUri = param(url, 'redirect_uri');
     expect(redirectUri).toMatch(/^http:\/\/localhost:\d+$/);
     expect(await isPortClosed(portOf(redirectUri))).toBe(false);
