@@ -45,6 +45,7 @@ export async function handleAdminConsent(tenant: DemoTenant, request: Request, u
       fields: { ...client.fields, login: user.userPrincipalName },
       delegated: [...APP_DELEGATED_SCOPES],
       application: [...APP_ROLES],
+      redirectUri: client.redirectUri,
     });
   }
   tenant.grantConsent(user.userPrincipalName);
@@ -63,6 +64,7 @@ function picker(tenant: DemoTenant, url: URL, client: TrustedClient, notice?: st
     action: url.pathname,
     fields: client.fields,
     users: tenant.signInUsers(),
+    redirectUri: client.redirectUri,
     ...(notice === undefined ? {} : { notice }),
   });
 }

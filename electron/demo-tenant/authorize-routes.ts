@@ -53,6 +53,7 @@ function picker(tenant: DemoTenant, url: URL, authorize: AuthorizeRequest, notic
     action: url.pathname,
     fields: authorize.fields,
     users: ordered,
+    redirectUri: authorize.redirectUri,
     ...(hint === undefined ? {} : { hint }),
     ...(notice === undefined ? {} : { notice }),
   });

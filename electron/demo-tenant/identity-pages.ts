@@ -63,7 +63,12 @@ function page({ status, title, body, formAction, script }: PageInit): Response {
 }
 
 /** The account picker: one "Sign in as <upn>" button per user, and Cancel. */
-export function accountPickerPage(init: { title: string; intro: string; tenantName: string; action: string; fields: FormFields; users: PageUser[]; hint?: string; notice?: string }): Response {
+/** Where a form of these pages may send the browser: here, and (its answer being a redirect) the app's redirect URI, which CSP checks too. */
+function formTargets(redirectUri: string | undefined): string {
+  return redirectUri === undefined ? "'self'" : `'self' ${new URL(redirectUri).origin}`;
+}
+
+export function accountPickerPage(init: { title: string; intro: string; tenantName: string; action: string; fields: FormFields; users: PageUser[]; hint?: string; notice?: string; redirectUri?: string }): Response {
   const buttons = init.users
     .map((user) => {
       const suggested = init.hint !== undefined && user.userPrincipalName.toLowerCase() === init.hint.toLowerCase();
@@ -77,11 +82,11 @@ export function accountPickerPage(init: { title: string; intro: string; tenantNa
     `<p>${escapeHtml(init.intro)}</p>` +
     `<form method="post" action="${escapeHtml(init.action)}">${hiddenFields(init.fields)}${buttons}` +
     `<button type="submit" class="secondary" name="cancel" value="1">Cancel</button></form>`;
-  return page({ status: 200, title: init.title, body, formAction: "'self'" });
+  return page({ status: 200, title: init.title, body, formAction: formTargets(init.redirectUri) });
 }
 
 /** What an administrator is asked to accept for the whole organization. */
-export function permissionsRequestedPage(init: { tenantName: string; userPrincipalName: string; appName: string; action: string; fields: FormFields; delegated: string[]; application: string[] }): Response {
+export function permissionsRequestedPage(init: { tenantName: string; userPrincipalName: string; appName: string; action: string; fields: FormFields; delegated: string[]; application: string[]; redirectUri: string }): Response {
   const list = (names: string[]) => `<ul>${names.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ul>`;
   const body =
     `<p class="tenant">${escapeHtml(init.userPrincipalName)}</p><h1>Permissions requested</h1>` +
@@ -91,7 +96,7 @@ export function permissionsRequestedPage(init: { tenantName: string; userPrincip
     `<form method="post" action="${escapeHtml(init.action)}">${hiddenFields(init.fields)}` +
     `<button type="submit" class="primary" name="decision" value="accept">Accept</button>` +
     `<button type="submit" class="secondary" name="decision" value="cancel">Cancel</button></form>`;
-  return page({ status: 200, title: 'Permissions requested', body, formAction: "'self'" });
+  return page({ status: 200, title: 'Permissions requested', body, formAction: formTargets(init.redirectUri) });
 }
 
 /** Hands the answer to the redirect URI as a POST; the script submits it, the button is there when scripts are off. */
