@@ -2,7 +2,7 @@
 // profile's runtime (settings, sign-in, engine) behind one dispatcher.
 import fs from 'node:fs';
 import { AppError, CHANNEL_NAMES, type ProfileAddRequest, type ProfileList } from '../../shared/ipc';
-import { profileAddSchema } from '../../shared/ipc/profile-channels';
+import type { profileAddSchema } from '../../shared/ipc/profile-channels';
 import type { z } from '../../shared/ipc/zod';
 import type { SecretCipher } from '../auth/secret-cipher';
 import { createAppService, type AppServiceOptions } from './app-service';

@@ -20,7 +20,7 @@ import type { EngineLauncher } from './engine/engine-launcher';
 import { createEngineService, demoEndpoints } from './engine/engine-service';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
-import { endpointsFor, type ServiceEndpoints } from './profiles/cloud-endpoints';
+import type { ServiceEndpoints } from './profiles/cloud-endpoints';
 import { testConnection } from './profiles/connection-test';
 import { CLIENT_SECRET, LOOKOUT_APP_KEY, realEngineEndpoints, realGraph } from './profiles/real-tenant';
 import type { SecretStore } from './secrets/secret-store';
@@ -303,6 +303,6 @@ async function graphTokenFor(identity: EntraIdentity, forceRefresh: boolean): Pr
     return await tokens.getToken();
   } catch (error) {
     // The engine shows this in the poll's errors: words, never a library's code alone.
-    throw new Error(signInFailure(error).message);
+    throw new Error(signInFailure(error).message, { cause: error });
   }
 }

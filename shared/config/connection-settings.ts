@@ -27,6 +27,9 @@ export const BORROWED_CLIENT_IDS: readonly string[] = [
   '1950a258-227b-4e31-a9cf-717495945fc2', // Azure PowerShell
 ];
 
+/** https, a host name, an optional port and path: no user, query or fragment (shared/ has no URL class to lean on). */
+const HTTPS_URL = /^https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?(?:\/[\w.~!$&'()*+,;=:@%/-]*)?$/i;
+
 export function isGuid(value: string): boolean {
   return GUID.test(value);
 }
@@ -49,17 +52,9 @@ export const clientIdSchema = z
 export const lookoutBaseUrlSchema = z
   .string({ error: 'Lookout Mobile Risk API URL is required.' })
   .max(2048, { error: 'Lookout Mobile Risk API URL has at most 2048 characters.' })
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'Lookout Mobile Risk API URL must be an https:// URL such as https://api.lookout.com, without user, query or fragment.' },
-  )
+  .refine((value) => HTTPS_URL.test(value), {
+    error: 'Lookout Mobile Risk API URL must be an https:// URL such as https://api.lookout.com, without user, query or fragment.',
+  })
   .transform((value) => value.replace(/\/+$/, ''));
 
 export const connectionSettingsSchema = z

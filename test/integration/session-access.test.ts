@@ -113,9 +113,20 @@ describe('sign-in, consent and roles', () => {
     await session('session.signInDemo', { userPrincipalName: RESTRICTED });
     const restricted = core.session();
     const signedOut: CallContext = { role: null };
-    // Sign-in itself, and a user's own preferences, are open by design; every other mutating channel is Full-only.
+    // Sign-in itself, choosing the tenant to sign in to, and a user's own preferences, are open by design; every other mutating channel is Full-only.
     const open = CHANNEL_NAMES.filter((name) => channels[name].mutates && (channels[name].access === 'anyone' || channels[name].access.includes('restricted')));
-    expect(open.sort()).toEqual(['consent.decline', 'consent.grant', 'preferences.save', 'session.signInDemo', 'session.signOut']);
+    expect(open.sort()).toEqual([
+      'consent.begin',
+      'consent.decline',
+      'consent.grant',
+      'preferences.save',
+      'profiles.switch',
+      'session.beginSignIn',
+      'session.cancelSignIn',
+      'session.completeSignIn',
+      'session.signInDemo',
+      'session.signOut',
+    ]);
     const guarded = CHANNEL_NAMES.filter((name) => channels[name].mutates && !open.includes(name));
     expect(guarded.length).toBeGreaterThan(0);
     const settingsFile = path.join(temp.dir, 'settings.json');
