@@ -207,7 +207,11 @@ export class PollingEngine {
         return await work();
       } catch (error) {
         if (signal.aborted) throw error;
-        if ((phase === 'discovery' || phase === 'telemetry') && isUnreachable(error)) unreachable = true;
+        if ((phase === 'discovery' || phase === 'telemetry') && isUnreachable(error)) {
+          unreachable = true;
+          // Said at once: a banner need not wait for the poll's end.
+          if (this.statusValue.offlineSince === null) this.setStatus({ offlineSince: startedAt });
+        }
         errors.push({ step: phase, message: messageOf(error) });
         inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, messageOf(error)));
         return undefined;
@@ -221,8 +225,9 @@ export class PollingEngine {
     try {
       const discovery = await step('discovery', () => discover(context, options.full === true));
       if (discovery) kind = discovery.kind;
-      const telemetry = await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
-      await step('checkins', () => sweepCheckins(context));
+      // With the tenant out of reach, the services' other calls would only fail slowly: the next try comes soon instead.
+      const telemetry = unreachable ? undefined : await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
+      if (!unreachable) await step('checkins', () => sweepCheckins(context));
       evaluation = await step('evaluation', () => {
         // Threats are rated as they arrive; all of them are rated again only when the classification levels changed.
         const levelsKey = JSON.stringify(config.classificationLevels);
@@ -235,7 +240,7 @@ export class PollingEngine {
         return evaluateDevices(inventory, this.deps.now(), config.disconnectedAfterDays);
       });
       const lastSync = Number(inventory.cursor(LAST_SYNC_AT) ?? Number.NaN);
-      if (options.sync || !(this.deps.now() - lastSync < config.heartbeatMinutes * 60_000)) {
+      if (!unreachable && (options.sync || !(this.deps.now() - lastSync < config.heartbeatMinutes * 60_000))) {
         const sync = await step('stateSync', () => syncStates(context));
         if (sync && (sync.failedBatches > 0 || sync.heartbeat === 'failed')) {
           // Each failure is already a sync error for the report; the poll says it did not fully sync.

@@ -37,6 +37,8 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
   let profileId = '';
 
   const start = (): Core => {
+    // Each core's own statuses: a poll of the one before says nothing about this one.
+    statuses.length = 0;
     const started = createCore({
       version: '1.0.0',
       host: 'browser',
@@ -113,7 +115,7 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
     await core.close();
     await served.close();
     temp.cleanup();
-  });
+  }, 30_000);
 
   it('refuses every sign-in before consent with the invalid-login message, except the Global Administrator, who gets the consent page', async () => {
     for (const upn of [FULL, RESTRICTED, OUTSIDER]) {
@@ -173,6 +175,11 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
     const revoked = await result<ConnectionTest>('connection.test');
     expect(revoked.checks.find((c) => c.id === 'GroupMember.Read.All')).toMatchObject({ status: expect.stringMatching(/missingScope|consentRequired/) as unknown });
     tenant.grantConsent(ADMIN);
+    const base = { tenant: tenant.data.tenantId, clientId: tenant.clientId, cloud: 'public', pollingIdentity: 'delegated', lookoutBaseUrl: 'https://api.lookout.com' };
+    await result('connection.save', { ...base, lookoutAppKey: 'a-revoked-lookout-key' });
+    const badKey = await result<ConnectionTest>('connection.test');
+    expect(badKey.checks.find((c) => c.id === 'lookout')).toMatchObject({ status: 'keyInvalid' });
+    await result('connection.save', { ...base, lookoutAppKey: tenant.mraAppKey });
   });
 
   it('polls unattended with the app registration\'s client secret once the polling identity is the app', async () => {
@@ -193,6 +200,46 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
     await expect.poll(async () => (await result<Session>('session.get', undefined, { role: null })).signedIn, { timeout: 10_000 }).toBe(true);
     expect(await result<Session>('session.get')).toMatchObject({ role: 'full', user: { userPrincipalName: ADMIN }, profile: { id: profileId } });
   });
+
+  it('refuses bad connection settings by field and rule, keeping what was saved', async () => {
+    const before = await result('connection.get');
+    const base = { tenant: tenant.data.tenantId, clientId: tenant.clientId, cloud: 'public', pollingIdentity: 'appSecret', lookoutBaseUrl: 'https://api.lookout.com' };
+    for (const [change, field] of [
+      [{ clientId: 'not-a-guid' }, 'clientId'],
+      [{ clientId: 'd1ddf0e4-d672-4dae-b554-9d5bdfd93547' }, 'clientId'],
+      [{ tenant: '6f1c2a3b-0000-4000-8000-000000000000' }, 'tenant'],
+      [{ lookoutBaseUrl: 'http://api.lookout.com' }, 'lookoutBaseUrl'],
+      [{ cloud: 'moon' }, 'cloud'],
+      [{ lookoutAppKey: '' }, 'lookoutAppKey'],
+      [{ clientSecret: 'x'.repeat(1025) }, 'clientSecret'],
+    ] as const) {
+      expect(await call('connection.save', { ...base, ...change })).toMatchObject({ ok: false, error: { code: 'validation', field } });
+    }
+    expect(await result('connection.get')).toEqual(before);
+  });
+
+  it('while the tenant cannot be reached: the last known inventory, "offline since", and a silent sign-in with the last known role', async () => {
+    // The poll the restart started ends first: the tenant goes away between polls.
+    await until((status) => status.state === 'idle' && status.lastPoll !== null, 60_000);
+    const counts = (await result<{ counts: unknown }>('dashboard.get')).counts;
+    await served.close();
+    await result('engine.pollNow', {});
+    // A poll begun before the tenant went away may still end well: the first one that found it gone says so.
+    const offline = await until((status) => status.offlineSince !== null && status.state !== 'polling' && status.lastPoll?.errors.some((e) => e.step === 'discovery') === true, 60_000);
+    expect(offline.lastPoll!.errors.find((e) => e.step === 'discovery')?.message).toMatch(/cannot be reached|no answer/);
+    // The next try comes sooner than the usual interval (5 minutes here): 15 s after the first failed poll.
+    const retry = await until((status) => status.offlineSince !== null && status.nextPollAt !== null && status.state === 'idle');
+    expect(retry.nextPollAt! - Date.now()).toBeLessThanOrEqual(15_000);
+    expect((await result<{ counts: unknown }>('dashboard.get')).counts).toEqual(counts);
+    await core.close();
+    core = start();
+    await expect.poll(async () => (await result<Session>('session.get', undefined, { role: null })).signedIn, { timeout: 10_000 }).toBe(true);
+    const session = await result<Session>('session.get');
+    expect(session).toMatchObject({ role: 'full', user: { userPrincipalName: ADMIN } });
+    expect(session.offlineSince).not.toBeNull();
+    expect((await result<{ counts: unknown }>('dashboard.get')).counts).toEqual(counts);
+    served = await serveDemoTenant(tenant, served.port);
+  }, 120_000);
 
   it('keeps no secret in plain text anywhere in the data folder', async () => {
     await core.close();

@@ -1,6 +1,7 @@
 // Where a real profile's services are: its cloud fixes the authority and Graph hosts;
 // MTD_CONSOLE_ENDPOINTS (tests, private clouds) is the one way to point them elsewhere.
 import type { Cloud, ConnectionSettings } from '../../../shared/config/connection-settings';
+import { CLOUD_HOSTS } from '../../auth/msal-authority';
 
 export const ENDPOINTS_ENV = 'MTD_CONSOLE_ENDPOINTS';
 
@@ -13,10 +14,12 @@ export interface ServiceEndpoints {
   lookoutBaseUrl: string;
 }
 
+const endpointsOf = (cloud: Cloud) => ({ authorityHost: `https://${CLOUD_HOSTS[cloud].login}`, graphBaseUrl: `https://${CLOUD_HOSTS[cloud].graph}/v1.0` });
+
 export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, { authorityHost: string; graphBaseUrl: string }>> = {
-  public: { authorityHost: 'https://login.microsoftonline.com', graphBaseUrl: 'https://graph.microsoft.com/v1.0' },
-  usGovernment: { authorityHost: 'https://login.microsoftonline.us', graphBaseUrl: 'https://graph.microsoft.us/v1.0' },
-  china: { authorityHost: 'https://login.chinacloudapi.cn', graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0' },
+  public: endpointsOf('public'),
+  usGovernment: endpointsOf('usGovernment'),
+  china: endpointsOf('china'),
 };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -4,6 +4,7 @@
 import type { ConnectionSettings } from '../../../shared/config/connection-settings';
 import { AppError } from '../../../shared/ipc';
 import { ClientCredentialsProvider } from '../../auth/client-credentials-provider';
+import { GRAPH_DEFAULT_SCOPES } from '../../auth/msal-authority';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { TenantEndpoints } from '../../engine/engine-protocol';
 import { createGraphClient, type GraphClient } from '../../graph/graph-client';
@@ -12,7 +13,6 @@ import type { ServiceEndpoints } from './cloud-endpoints';
 
 export const CLIENT_SECRET = 'clientSecret';
 export const LOOKOUT_APP_KEY = 'lookoutAppKey';
-export const GRAPH_APP_SCOPE = 'https://graph.microsoft.com/.default';
 
 export function tokenUrlOf(endpoints: ServiceEndpoints, tenantId: string): string {
   return `${endpoints.authorityHost}/${tenantId}/oauth2/v2.0/token`;
@@ -26,7 +26,7 @@ export function pollingTokens(connection: ConnectionSettings, endpoints: Service
     const missing = new AppError({ code: 'unavailable', field: 'clientSecret', rule: 'required', message: 'The app identity polls with a client secret, and none is stored for this tenant (it is kept for one run only where no OS key store exists). Enter it again under System > Access > Tenant connection.' });
     return { getToken: () => Promise.reject(missing), invalidate: () => undefined };
   }
-  return new ClientCredentialsProvider({ tokenUrl: tokenUrlOf(endpoints, connection.tenantId), clientId: connection.clientId, clientSecret, scope: GRAPH_APP_SCOPE });
+  return new ClientCredentialsProvider({ tokenUrl: tokenUrlOf(endpoints, connection.tenantId), clientId: connection.clientId, clientSecret, scope: GRAPH_DEFAULT_SCOPES[0]! });
 }
 
 export function realGraph(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore, delegated: () => TokenProvider): GraphClient {

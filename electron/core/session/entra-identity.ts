@@ -4,7 +4,8 @@
 import type { ICachePlugin } from '@azure/msal-node';
 import type { BrowserStep } from '../../../shared/ipc';
 import { requestAdminConsent } from '../../auth/admin-consent';
-import { MsalInteractiveProvider } from '../../auth/msal-interactive-provider';
+import { GRAPH_DEFAULT_SCOPES } from '../../auth/msal-authority';
+import { MsalInteractiveProvider, SIGN_IN_SCOPES } from '../../auth/msal-interactive-provider';
 import type { TokenProvider } from '../../auth/token-provider';
 
 export interface EntraAccount {
@@ -42,8 +43,7 @@ export interface EntraIdentityOptions {
   timeoutMs: number;
 }
 
-export const SIGN_IN_SCOPES = ['User.Read'] as const;
-export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+const GRAPH_DEFAULT_SCOPE = GRAPH_DEFAULT_SCOPES[0]!;
 
 interface BrowserFlow<T> {
   url: Promise<string>;

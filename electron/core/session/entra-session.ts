@@ -232,7 +232,8 @@ export class EntraSessionManager implements Sessions {
   private async membership(): Promise<Membership> {
     const access = this.options.settings.get().access;
     if (!access) throw new AppError({ code: 'unavailable', message: 'System > Access has no full-access group for this tenant.' });
-    const graph = createGraphClient({ baseUrl: this.options.graphBaseUrl, tokens: this.options.identity.userReadTokens() });
+    // One retry only: someone waits on this answer, and an unreachable tenant is answered with the last known role.
+    const graph = createGraphClient({ baseUrl: this.options.graphBaseUrl, tokens: this.options.identity.userReadTokens(), retry: { maxAttempts: 2 } });
     const ids = [access.fullAccessGroupId, ...(access.restrictedAccessGroupId ? [access.restrictedAccessGroupId] : []), GLOBAL_ADMIN_ROLE_TEMPLATE_ID, PRIVILEGED_ROLE_ADMIN_TEMPLATE_ID];
     const answer = await graph.post<{ value?: unknown }>('/me/checkMemberObjects', { ids });
     const held = new Set((Array.isArray(answer?.value) ? answer.value : []).filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase()));

@@ -3,6 +3,7 @@
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
 import { graphRefusalWords } from '../../graph/graph-permission-error';
+import { mobileRiskKeyRefusalWords } from '../../mobile-risk/mobile-risk-key-refusal';
 import { partnerState, type PartnerReportedThreatState } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
@@ -116,5 +117,5 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
 }
 
 export function messageOf(error: unknown): string {
-  return graphRefusalWords(error) ?? (error instanceof Error ? error.message : String(error));
+  return graphRefusalWords(error) ?? mobileRiskKeyRefusalWords(error) ?? (error instanceof Error ? error.message : String(error));
 }
