@@ -3,6 +3,7 @@
 // used in process by the app and tests, or served on 127.0.0.1 by serve-demo-tenant.
 import crypto from 'node:crypto';
 import { threatsByDevice } from './agent-state';
+import { AppCertificates } from './app-certificates';
 import { buildDemoTenant, type BuildOptions } from './build-tenant';
 import { DemoClock } from './demo-clock';
 import { ConnectionResetFault, FaultInjector, type FaultRule } from './faults';
@@ -74,6 +75,8 @@ export class DemoTenant {
   readonly faults: FaultInjector;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The certificates uploaded to the app registration, for client assertions (none at first). */
+  readonly appCertificates = new AppCertificates();
   readonly mraAppKey: string;
   readonly usersById = new Map<string, DemoUser>();
   readonly groupsById = new Map<string, DemoGroup>();

@@ -4,6 +4,7 @@
 import { handleAdminConsent } from './admin-consent-routes';
 import { isLoopbackRedirectUri } from './authorize-request';
 import { handleAuthorize } from './authorize-routes';
+import { SIGNING_ALGORITHMS } from './client-assertion';
 import type { DemoTenant } from './demo-tenant';
 import { entraError } from './entra-errors';
 import { json } from './graph-responses';
@@ -64,7 +65,8 @@ function openIdConfiguration(tenant: DemoTenant, origin: string, segment: string
     token_endpoint: `${base}/oauth2/v2.0/token`,
     jwks_uri: `${base}/discovery/v2.0/keys`,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    token_endpoint_auth_signing_alg_values_supported: [...SIGNING_ALGORITHMS],
     response_modes_supported: ['query', 'form_post'],
     response_types_supported: ['code'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],

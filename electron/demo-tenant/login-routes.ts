@@ -17,7 +17,10 @@ export async function handleLogin(tenant: DemoTenant, request: Request, url: URL
   const grant = form.get('grant_type');
   const clientId = form.get('client_id') ?? '';
   if (clientId.toLowerCase() !== tenant.clientId) return entraError({ status: 400, error: 'unauthorized_client', code: 700016, message: unknownClientMessage(clientId, tenant.displayName) });
-  if (grant === 'client_credentials') return clientCredentials(tenant, form.get('client_secret'), form.get('scope'));
+  if (grant === 'client_credentials') {
+    const credential = { secret: form.get('client_secret') || null, assertion: form.get('client_assertion') || null, assertionType: form.get('client_assertion_type') || null };
+    return clientCredentials(tenant, url, credential, form.get('scope'));
+  }
   if (grant === 'password') {
     // Demo users only: every user of the demo tenant signs in with the documented demo password.
     const user = tenant.data.users.find((u) => u.userPrincipalName.toLowerCase() === (form.get('username') ?? '').toLowerCase());

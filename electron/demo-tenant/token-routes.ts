@@ -1,6 +1,8 @@
 // The token endpoint (as login.microsoftonline.com/{tenant}/oauth2/v2.0/token): the
-// authorization code with PKCE, the rotating refresh token, and client credentials.
+// authorization code with PKCE, the rotating refresh token, and client credentials
+// (with the client secret or a certificate's client assertion).
 import crypto from 'node:crypto';
+import { authenticateClient, sameText, type ClientCredentialParameters } from './client-authentication';
 import type { DemoTenant } from './demo-tenant';
 import { consentRequiredMessage, entraError, unknownClientMessage } from './entra-errors';
 import { readFormBody } from './form-body';
@@ -9,7 +11,7 @@ import { clientInfo, idToken } from './id-token';
 import { APP_ROLES, grantedScopeString, GRAPH_DEFAULT_SCOPE, isScopeProblem, parseScopes, requestedGraphScopes, scopesWithoutConsent, type ScopeRequest } from './permission-catalog';
 import type { DemoUser } from './tenant-model';
 
-const PARAMETERS = ['grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope'] as const;
+const PARAMETERS = ['grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope'] as const;
 type TokenParameters = Record<(typeof PARAMETERS)[number], string | null>;
 
 const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
@@ -23,12 +25,6 @@ function single(form: URLSearchParams, name: string): string | null | 'repeated'
   const values = form.getAll(name);
   if (values.length > 1) return 'repeated';
   return values[0] ? values[0] : null;
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
 
 export async function handleToken(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
@@ -55,7 +51,7 @@ export async function handleToken(tenant: DemoTenant, request: Request, url: URL
     case 'refresh_token':
       return refreshToken(tenant, url, read);
     case 'client_credentials':
-      return clientCredentials(tenant, read.client_secret, read.scope);
+      return clientCredentials(tenant, url, { secret: read.client_secret, assertion: read.client_assertion, assertionType: read.client_assertion_type }, read.scope);
     default:
       return entraError({ status: 400, error: 'unsupported_grant_type', code: 70003, message: `The app requested an unsupported grant type '${grant.slice(0, 60)}'.` });
   }
@@ -124,11 +120,10 @@ function tokenAnswer(tenant: DemoTenant, url: URL, user: DemoUser, scopes: Scope
   });
 }
 
-/** The app's own token, for its application permissions. */
-export function clientCredentials(tenant: DemoTenant, secret: string | null, scope: string | null): Response {
-  if (!sameText(secret ?? '', tenant.clientSecret)) {
-    return entraError({ status: 401, error: 'invalid_client', code: 7000215, message: `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${tenant.clientId}'.` });
-  }
+/** The app's own token, for its application permissions. `url` is the token endpoint as requested. */
+export function clientCredentials(tenant: DemoTenant, url: URL, credential: ClientCredentialParameters, scope: string | null): Response {
+  const refusal = authenticateClient(tenant, url, credential);
+  if (refusal) return entraError(refusal);
   if (scope !== null && scope.toLowerCase() !== GRAPH_DEFAULT_SCOPE) {
     return entraError({ status: 400, error: 'invalid_scope', code: 1002012, message: `The provided value for scope ${scope.slice(0, 100)} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).` });
   }
