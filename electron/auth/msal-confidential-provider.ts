@@ -1,5 +1,5 @@
 import { ConfidentialClientApplication, type ICachePlugin } from '@azure/msal-node';
-import { authorityFor, GRAPH_DEFAULT_SCOPES } from './msal-authority';
+import { GRAPH_DEFAULT_SCOPES, msalAuthOptions, PUBLIC_AUTHORITY_HOST } from './msal-authority';
 import { SingleFlight } from './single-flight';
 import type { TokenProvider } from './token-provider';
 
@@ -8,7 +8,10 @@ export interface MsalConfidentialProviderOptions {
   tenantId: string;
   /** The app registration's application (client) id. */
   clientId: string;
-  clientSecret: string;
+  /** The registration's credential: a client secret, or a certificate's key with its SHA-256 thumbprint (x5c: the certificate itself). */
+  credential: { clientSecret: string } | { clientCertificate: { thumbprintSha256: string; privateKey: string; x5c?: string } };
+  /** The identity platform's origin; default the public cloud's. */
+  authorityHost?: string;
   /** Persists msal's cache (app tokens); without it they live in memory. */
   cachePlugin?: ICachePlugin;
   /** Default: Microsoft Graph's '.default' (the application permissions granted to the registration). */
@@ -25,7 +28,7 @@ export class MsalConfidentialProvider implements TokenProvider {
   constructor(options: MsalConfidentialProviderOptions) {
     this.scopes = [...(options.scopes ?? GRAPH_DEFAULT_SCOPES)];
     this.app = new ConfidentialClientApplication({
-      auth: { clientId: options.clientId, authority: authorityFor(options.tenantId), clientSecret: options.clientSecret },
+      auth: { clientId: options.clientId, ...msalAuthOptions(options.authorityHost ?? PUBLIC_AUTHORITY_HOST, options.tenantId), ...options.credential },
       ...(options.cachePlugin ? { cache: { cachePlugin: options.cachePlugin } } : {}),
     });
   }

@@ -13,7 +13,8 @@ import type { Logger } from './logger';
 import { startProfileRuntime, type ProfileRuntime } from './profile-runtime';
 import { endpointsFor, endpointsOverride } from './profiles/cloud-endpoints';
 import { DEMO_PROFILE_ID, ProfileRegistry } from './profiles/profile-registry';
-import { CLIENT_SECRET, LOOKOUT_APP_KEY } from './profiles/real-tenant';
+import { readClientCertificate } from './profiles/client-certificate';
+import { CLIENT_CERTIFICATE, CLIENT_SECRET, LOOKOUT_APP_KEY } from './profiles/real-tenant';
 import { resolveTenantId } from './profiles/tenant-resolution';
 import { encryptedSecretStore, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import type { SettingsBackendFactory } from './settings/settings-backend';
@@ -47,6 +48,8 @@ export interface Core {
   events: EventBus;
   /** The caller's session for a call from the window or the browser tab. */
   session(): CallContext;
+  /** The sign-in or consent page under way, which the window may open in the system browser again; null otherwise. */
+  browserStepUrl(): string | null;
   close(): Promise<void>;
 }
 
@@ -126,11 +129,29 @@ export function createCore(options: CoreOptions): Core {
     current = await next;
   };
 
+  /**
+   * The same profile opened again: a saved connection changes the app registration, the
+   * cloud or the polling identity, which the sign-in, main's Graph client and the engine
+   * were all made with. The session comes back silently from the token cache.
+   */
+  const reopen = async (): Promise<ProfileRuntime> => {
+    const previous = await runtime;
+    const next = (async () => {
+      await previous.close();
+      return startOrFallBack(previous.profile.id);
+    })();
+    runtime = next;
+    current = await next;
+    return current;
+  };
+
   const actor = (context: CallContext): string => context.user?.displayName ?? 'unknown';
 
   const addProfile = async (request: z.output<typeof profileAddSchema>, context: CallContext): Promise<ProfileList> => {
     const override = endpointsOverride(options.env ?? process.env);
     const authorityHost = override?.authorityHost ?? endpointsFor({ cloud: request.cloud, lookoutBaseUrl: request.lookoutBaseUrl } as Parameters<typeof endpointsFor>[0], null).authorityHost;
+    // Read before anything is made: a key of another certificate, or an expired one, adds nothing.
+    if (request.clientCertificate) readClientCertificate(request.clientCertificate, (options.now ?? (() => new Date()))());
     const tenantId = await resolveTenantId(request.tenant, authorityHost);
     const profile = registry.add(request.name, tenantId);
     try {
@@ -155,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
       const secrets = secretsOf(profile.id);
       secrets.set(LOOKOUT_APP_KEY, request.lookoutAppKey);
       if (request.clientSecret) secrets.set(CLIENT_SECRET, request.clientSecret);
+      if (request.clientCertificate) secrets.set(CLIENT_CERTIFICATE, request.clientCertificate);
     } catch (error) {
       registry.remove(profile.id);
       memoryStores.delete(profile.id);
@@ -176,7 +198,7 @@ export function createCore(options: CoreOptions): Core {
     return registry.list();
   };
 
-  const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.switch' | 'profiles.add' | 'profiles.rename' | 'profiles.remove' | 'app.info' | 'app.health'> = {
+  const profileHandlers: Pick<Handlers, 'profiles.list' | 'profiles.switch' | 'profiles.add' | 'profiles.rename' | 'profiles.remove' | 'connection.save' | 'app.info' | 'app.health'> = {
     'app.info': async () => {
       const active = registry.active();
       return { ...app.info(), mode: active.kind, tenantConfigured: active.kind === 'real' };
@@ -189,6 +211,11 @@ export function createCore(options: CoreOptions): Core {
       return registry.list();
     },
     'profiles.add': (request, context) => addProfile(request, context),
+    'connection.save': async (request, context) => {
+      const saved = await (await runtime).handlers['connection.save'](request, context);
+      const reopened = await reopen();
+      return { ...saved, ...(await reopened.handlers['connection.get'](undefined, context)) };
+    },
     'profiles.rename': async (request, context) => {
       const { before, after } = registry.rename(request.id, request.name);
       if (before !== after) (await runtime).audit.record({ actor: actor(context), action: 'profile.renamed', target: `Tenant ${after}`, outcome: 'ok', changes: [{ field: 'profile.name', before, after }] });
@@ -225,6 +252,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     events,
     session: () => current?.session() ?? { role: null },
+    browserStepUrl: () => current?.browserStepUrl() ?? null,
     close: async () => {
       if (closed) return;
       closed = true;

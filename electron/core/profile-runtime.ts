@@ -5,6 +5,7 @@ import type { ConnectionSettings } from '../../shared/config/connection-settings
 import { LOOKOUT_KEY_LIFETIME_DAYS, LOOKOUT_KEY_WARNING_DAYS } from '../../shared/config/connection-settings';
 import { AppError, type ConnectionSaveRequest, type ConnectionView, type Profile } from '../../shared/ipc';
 import type { SecretCipher } from '../auth/secret-cipher';
+import type { TokenProvider } from '../auth/token-provider';
 import { EncryptedTokenCachePlugin } from '../auth/token-cache-plugin';
 import { createGraphClient } from '../graph/graph-client';
 import { AuditLog } from './audit/audit-log';
@@ -20,9 +21,10 @@ import type { EngineLauncher } from './engine/engine-launcher';
 import { createEngineService, demoEndpoints } from './engine/engine-service';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
+import { certificateFacts, readClientCertificate } from './profiles/client-certificate';
 import type { ServiceEndpoints } from './profiles/cloud-endpoints';
 import { testConnection } from './profiles/connection-test';
-import { CLIENT_SECRET, LOOKOUT_APP_KEY, realEngineEndpoints, realGraph } from './profiles/real-tenant';
+import { CLIENT_CERTIFICATE, CLIENT_SECRET, LOOKOUT_APP_KEY, pollingTokens, realEngineEndpoints, realGraph } from './profiles/real-tenant';
 import type { SecretStore } from './secrets/secret-store';
 import { SessionManager } from './session/demo-session';
 import { createEntraIdentity, type EntraIdentity } from './session/entra-identity';
@@ -65,6 +67,7 @@ export interface ProfileRuntime {
   audit: AuditLog;
   handlers: ProfileHandlers;
   session(): CallContext;
+  browserStepUrl(): string | null;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
   const profileRef = { id: profile.id, name: profile.name };
 
   let identity: EntraIdentity | null = null;
+  /** A real profile's polling identity's tokens, for main's Graph calls and the engine's alike. */
+  let polling: TokenProvider | null = null;
   let tenantConnection: TenantConnection;
   let sessions: Sessions;
   const connection = (): ConnectionSettings | null => settings.get().connection;
@@ -107,7 +112,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
       timeoutMs: SIGN_IN_TIMEOUT_MS,
     });
     const signedIn = identity;
-    tenantConnection = { mode: 'real', graph: realGraph(current, endpoints, secrets, () => signedIn.graphTokens()) };
+    polling = pollingTokens(current, endpoints, secrets, () => signedIn.graphTokens(), now);
+    tenantConnection = { mode: 'real', graph: realGraph(endpoints, polling, secrets) };
     sessions = new EntraSessionManager({ identity, settings, audit, logger, dataDir, graphBaseUrl: endpoints.graphBaseUrl, profile: profileRef, now });
   } else {
     if (!options.demo) throw new Error('The demo profile needs the demo tenant.');
@@ -140,7 +146,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
           }
         },
         watchClock: (changed) => tenant().demoTenant?.clock.onChange(changed) ?? (() => undefined),
-        ...(identity ? { graphToken: (forceRefresh: boolean) => graphTokenFor(identity, forceRefresh) } : {}),
+        ...(polling ? { graphToken: (forceRefresh: boolean) => graphTokenFrom(polling, forceRefresh) } : {}),
         ...(options.engineStreamIdleMs !== undefined ? { streamIdleMs: options.engineStreamIdleMs } : {}),
       })
     : undefined;
@@ -171,7 +177,12 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     const endpoints = current ? options.endpoints(current) : null;
     return {
       settings: current,
-      secrets: { clientSecret: secrets.get(CLIENT_SECRET) ? 'set' : 'notSet', lookoutAppKey: secrets.get(LOOKOUT_APP_KEY) ? 'set' : 'notSet' },
+      secrets: {
+        clientSecret: secrets.get(CLIENT_SECRET) ? 'set' : 'notSet',
+        clientCertificate: secrets.get(CLIENT_CERTIFICATE) ? 'set' : 'notSet',
+        lookoutAppKey: secrets.get(LOOKOUT_APP_KEY) ? 'set' : 'notSet',
+      },
+      certificate: certificateFacts(secrets.get(CLIENT_CERTIFICATE), now()),
       secretStorage: secrets.storage,
       hosts: endpoints ? { authority: endpoints.authorityHost, graph: endpoints.graphBaseUrl, lookout: endpoints.lookoutBaseUrl } : null,
       endpointsOverridden: options.endpointsOverridden,
@@ -186,9 +197,15 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     if (request.pollingIdentity === 'appSecret' && !request.clientSecret && !secrets.get(CLIENT_SECRET)) {
       throw AppError.validation([{ field: 'clientSecret', rule: 'required', message: 'clientSecret: Client secret is required when the polling identity is the app with a client secret.' }]);
     }
+    if (request.pollingIdentity === 'appCertificate' && !request.clientCertificate && !secrets.get(CLIENT_CERTIFICATE)) {
+      throw AppError.validation([{ field: 'clientCertificate', rule: 'required', message: 'clientCertificate: Client certificate is required when the polling identity is the app with a certificate.' }]);
+    }
+    // Read before anything is saved: a key of another certificate, or an expired one, saves nothing.
+    const certificate = request.clientCertificate ? readClientCertificate(request.clientCertificate, now()) : null;
     if (request.tenant !== before.tenant && request.tenant !== before.tenantId) {
       throw AppError.validation([{ field: 'tenant', rule: 'same tenant', message: 'tenant: A profile stays with its tenant; add a new tenant profile for another one.' }]);
     }
+    const beforeThumbprint = certificateFacts(secrets.get(CLIENT_CERTIFICATE), now())?.thumbprintSha256 ?? null;
     const { after } = settings.update((draft) => {
       draft.connection = {
         ...before,
@@ -200,9 +217,12 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
       };
     });
     if (request.clientSecret) secrets.set(CLIENT_SECRET, request.clientSecret);
+    if (request.clientCertificate) secrets.set(CLIENT_CERTIFICATE, request.clientCertificate);
     if (request.lookoutAppKey) secrets.set(LOOKOUT_APP_KEY, request.lookoutAppKey);
     const changes = diff(before, after.connection, 'connection');
     if (request.clientSecret) changes.push({ field: 'connection.clientSecret', before: 'set', after: 'replaced' });
+    // The thumbprint is public (the app registration lists it): the audit says which certificate.
+    if (certificate) changes.push({ field: 'connection.clientCertificate', before: beforeThumbprint, after: certificate.thumbprintSha256 });
     if (request.lookoutAppKey) changes.push({ field: 'connection.lookoutAppKey', before: 'set', after: 'replaced' });
     if (changes.length > 0) audit.record({ actor: context.user?.displayName ?? 'unknown', action: 'settings.changed', target: 'Tenant connection', outcome: 'ok', changes });
     return connectionView();
@@ -261,12 +281,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
     'demo.advance': (request) => demoClock.advance(request.hours),
     'connection.get': () => connectionView(),
-    'connection.save': reconfiguring((request, context) => {
-      const view = saveConnection(request, context);
-      // The engine's process holds the old identity and key: it starts again with the new ones.
-      void engineHost?.restart().catch((error: unknown) => logger.error(`The polling engine could not restart: ${String(error)}`));
-      return view;
-    }),
+    // The core opens the profile again afterwards: sign-in, Graph client and engine with the new connection.
+    'connection.save': (request, context) => saveConnection(request, context),
     'connection.test': async () => {
       const current = connection();
       if (!current || !identity) throw new AppError({ code: 'conflict', message: 'This is the demo tenant: there is no connection to test. Add your own tenant under Tenants.' });
@@ -288,6 +304,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     audit,
     handlers,
     session: () => sessions.context(),
+    browserStepUrl: () => sessions.browserStepUrl(),
     close: async () => {
       await sessions.close();
       await engineHost?.close();
@@ -296,8 +313,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
   };
 }
 
-async function graphTokenFor(identity: EntraIdentity, forceRefresh: boolean): Promise<string> {
-  const tokens = identity.graphTokens();
+async function graphTokenFrom(tokens: TokenProvider, forceRefresh: boolean): Promise<string> {
   if (forceRefresh) tokens.invalidate();
   try {
     return await tokens.getToken();

@@ -206,6 +206,14 @@ const ROUTES: Route[] = [
     const user = call.tenant.usersById.get(m[1]!);
     return user ? checkMemberObjects(call.tenant, user, call.body) : notFound(m[1]!);
   }],
+  ['GET', /^\/users$/, ACCESS.users, (call) =>
+    paged(call, call.tenant.data.users, {
+      filterFields: ['displayName', 'userPrincipalName', 'mail'],
+      get: (user, field) => (userJson(user) as Record<string, unknown>)[field],
+      render: userJson,
+      defaultTop: 100,
+      maxTop: 999,
+    })],
   ['GET', /^\/users\/([^/]+)$/, ACCESS.users, (call, m) => {
     const user = call.tenant.usersById.get(m[1]!) ?? call.tenant.data.users.find((u) => u.userPrincipalName.toLowerCase() === m[1]!.toLowerCase());
     return user ? json(200, select(userJson(user), call.url.searchParams.get('$select'))) : notFound(m[1]!);

@@ -1,9 +1,13 @@
-import { app, type Session } from 'electron';
+import { app, shell, type Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import { isTrustedRendererUrl } from '../core/trusted-origin';
 
-/** No navigation away from the console, no new windows, no webviews: for every web contents ever created. */
-export function denyNavigationAndWindows(devServerUrl: string | undefined): void {
+/**
+ * No navigation away from the console, no new windows, no webviews: for every web contents
+ * ever created. A new window asked for the Microsoft page of the sign-in under way opens
+ * that exact page in the system browser instead.
+ */
+export function denyNavigationAndWindows(devServerUrl: string | undefined, isBrowserStep: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isTrustedRendererUrl(url, devServerUrl)) event.preventDefault();
@@ -12,7 +16,10 @@ export function denyNavigationAndWindows(devServerUrl: string | undefined): void
       if (!isTrustedRendererUrl(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isBrowserStep(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
   });
 }
 

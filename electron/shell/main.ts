@@ -23,7 +23,8 @@ const logger = createConsoleLogger('main');
 const dataDir = resolveDataDir();
 app.setPath('userData', dataDir);
 registerAppScheme();
-denyNavigationAndWindows(devServerUrl);
+// Only the sign-in or consent page main itself began may open, in the system browser ("Open the page again").
+denyNavigationAndWindows(devServerUrl, (url) => core?.browserStepUrl() === url);
 
 let core: Core | undefined;
 

@@ -7,8 +7,11 @@ import { wellFormed } from './well-formed';
 export const CLOUDS = ['public', 'usGovernment', 'china'] as const;
 export type Cloud = (typeof CLOUDS)[number];
 
-/** delegated: the signed-in admin's own tokens; appSecret: the app registration's client secret, for unattended polling. */
-export const POLLING_IDENTITIES = ['delegated', 'appSecret'] as const;
+/**
+ * delegated: the signed-in admin's own tokens; appSecret and appCertificate: the app
+ * registration's own tokens, from a client secret or a certificate, for unattended polling.
+ */
+export const POLLING_IDENTITIES = ['delegated', 'appSecret', 'appCertificate'] as const;
 export type PollingIdentity = (typeof POLLING_IDENTITIES)[number];
 
 export const DEFAULT_LOOKOUT_BASE_URL = 'https://api.lookout.com';
@@ -57,6 +60,10 @@ export const lookoutBaseUrlSchema = z
   })
   .transform((value) => value.replace(/\/+$/, ''));
 
+export const pollingIdentitySchema = z.enum(POLLING_IDENTITIES, {
+  error: 'Polling identity is delegated (the signed-in admin), appSecret (the app with a client secret) or appCertificate (the app with a certificate).',
+});
+
 export const connectionSettingsSchema = z
   .object({
     tenant: tenantSchema,
@@ -64,7 +71,7 @@ export const connectionSettingsSchema = z
     tenantId: z.string().refine((value) => GUID.test(value), { error: 'Tenant ID must be a GUID.' }).transform((v) => v.toLowerCase()),
     clientId: clientIdSchema,
     cloud: z.enum(CLOUDS, { error: 'Cloud is one of public, usGovernment or china.' }),
-    pollingIdentity: z.enum(POLLING_IDENTITIES, { error: 'Polling identity is delegated (the signed-in admin) or appSecret (the app with a client secret).' }),
+    pollingIdentity: pollingIdentitySchema,
     lookoutBaseUrl: lookoutBaseUrlSchema,
     /** When the Lookout application key was entered; it expires a year after Lookout created it. */
     lookoutKeySetAt: z.iso.datetime().nullable(),
@@ -79,6 +86,27 @@ export const secretSchema = (label: string, max: number) =>
     .max(max, { error: `${label} has at most ${max} characters.` })
     .refine(wellFormed, { error: `${label} contains characters that are not valid text.` })
     .refine((value) => value.trim() === value, { error: `${label} cannot start or end with spaces.` });
+
+/** A certificate and its key in one PEM file comfortably fit; a chain of a few certificates too. */
+export const CLIENT_CERTIFICATE_MAX = 32_768;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/;
+const PEM_PRIVATE_KEY = /-----BEGIN (RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\s]+-----END (RSA )?PRIVATE KEY-----/;
+
+/**
+ * The app registration's certificate with its private key, as one PEM text (the
+ * certificate's public half is what the registration holds). Main reads it further:
+ * that the key is the certificate's, RSA, and the certificate in its validity.
+ */
+export const clientCertificateSchema = z
+  .string({ error: 'Client certificate is text: a PEM file with the certificate and its private key.' })
+  .min(1, { error: 'Client certificate cannot be empty.' })
+  .max(CLIENT_CERTIFICATE_MAX, { error: `Client certificate has at most ${CLIENT_CERTIFICATE_MAX} characters.` })
+  .refine(wellFormed, { error: 'Client certificate contains characters that are not valid text.' })
+  .refine((value) => !value.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----'), {
+    error: 'Client certificate: the private key is protected by a passphrase; export it without one (the console keeps it in the OS key store).',
+  })
+  .refine((value) => PEM_CERTIFICATE.test(value), { error: 'Client certificate must hold a certificate (-----BEGIN CERTIFICATE-----), as a PEM file.' })
+  .refine((value) => PEM_PRIVATE_KEY.test(value), { error: 'Client certificate must hold the private key too (-----BEGIN PRIVATE KEY-----), in the same PEM file.' });
 
 /** The Microsoft Graph permissions the console asks for, and why: shown on the connection screen and the consent page. */
 export const GRAPH_PERMISSIONS = [

@@ -1,7 +1,7 @@
 // Channel schemas for tenant profiles, a real profile's connection settings, its test,
 // and the browser sign-in and admin consent of a real tenant.
 import { accessSchema } from '../config/configuration-schema';
-import { CLOUDS, clientIdSchema, connectionSettingsSchema, lookoutBaseUrlSchema, POLLING_IDENTITIES, secretSchema, tenantSchema } from '../config/connection-settings';
+import { clientCertificateSchema, CLOUDS, clientIdSchema, connectionSettingsSchema, lookoutBaseUrlSchema, pollingIdentitySchema, secretSchema, tenantSchema } from '../config/connection-settings';
 import { wellFormed } from '../config/well-formed';
 import { z } from './zod';
 
@@ -41,10 +41,11 @@ export const profileAddSchema = z
     tenant: tenantSchema,
     clientId: clientIdSchema,
     cloud: z.enum(CLOUDS, { error: 'Cloud is one of public, usGovernment or china.' }),
-    pollingIdentity: z.enum(POLLING_IDENTITIES, { error: 'Polling identity is delegated or appSecret.' }),
+    pollingIdentity: pollingIdentitySchema,
     lookoutBaseUrl: lookoutBaseUrlSchema,
     lookoutAppKey: lookoutAppKeySchema,
     clientSecret: clientSecretSchema.optional(),
+    clientCertificate: clientCertificateSchema.optional(),
     fullAccessGroupId: accessSchema.shape.fullAccessGroupId,
     restrictedAccessGroupId: accessSchema.shape.restrictedAccessGroupId,
   })
@@ -52,6 +53,10 @@ export const profileAddSchema = z
   .refine((request) => request.pollingIdentity !== 'appSecret' || request.clientSecret !== undefined, {
     error: 'Client secret is required when the polling identity is the app with a client secret.',
     path: ['clientSecret'],
+  })
+  .refine((request) => request.pollingIdentity !== 'appCertificate' || request.clientCertificate !== undefined, {
+    error: 'Client certificate is required when the polling identity is the app with a certificate.',
+    path: ['clientCertificate'],
   })
   .refine((request) => request.restrictedAccessGroupId === undefined || request.restrictedAccessGroupId.toLowerCase() !== request.fullAccessGroupId.toLowerCase(), {
     error: 'Restricted-access group object ID must differ from the full-access group object ID.',
@@ -64,10 +69,22 @@ export const profileIdRequestSchema = z.object({ id: profileIdSchema }).strict()
 
 export const secretStateSchema = z.enum(['set', 'notSet']);
 
+export const certificateInfoSchema = z.object({
+  /** SHA-256 of the certificate, upper-case hex, as the Entra admin center lists it under Certificates & secrets. */
+  thumbprintSha256: z.string(),
+  subject: z.string(),
+  notAfter: z.iso.datetime(),
+  /** Within the warning window before it expires (or already expired). */
+  expiringSoon: z.boolean(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
 /** The active real profile's connection as the screen shows it: settings, which secrets are set (never their values), the hosts in force. */
 export const connectionViewSchema = z.object({
   settings: connectionSettingsSchema.nullable(),
-  secrets: z.object({ clientSecret: secretStateSchema, lookoutAppKey: secretStateSchema }),
+  secrets: z.object({ clientSecret: secretStateSchema, clientCertificate: secretStateSchema, lookoutAppKey: secretStateSchema }),
+  /** The stored client certificate's public facts (never its key): what the app registration must hold. */
+  certificate: certificateInfoSchema.nullable(),
   /** encrypted: kept across restarts by the OS key store; session: kept in memory for this run only. */
   secretStorage: z.enum(['encrypted', 'session']),
   hosts: z.object({ authority: z.string(), graph: z.string(), lookout: z.string() }).nullable(),
@@ -84,16 +101,18 @@ export const connectionSaveSchema = z
     tenant: tenantSchema,
     clientId: clientIdSchema,
     cloud: z.enum(CLOUDS, { error: 'Cloud is one of public, usGovernment or china.' }),
-    pollingIdentity: z.enum(POLLING_IDENTITIES, { error: 'Polling identity is delegated or appSecret.' }),
+    pollingIdentity: pollingIdentitySchema,
     lookoutBaseUrl: lookoutBaseUrlSchema,
     /** Absent: keep the stored one. */
     lookoutAppKey: lookoutAppKeySchema.optional(),
     clientSecret: clientSecretSchema.optional(),
+    clientCertificate: clientCertificateSchema.optional(),
   })
   .strict();
 export type ConnectionSaveRequest = z.input<typeof connectionSaveSchema>;
 
-export const CONNECTION_CHECK_STATUSES = ['ok', 'missingScope', 'missingIntuneRole', 'keyInvalid', 'unreachable', 'signInRequired', 'consentRequired', 'failed'] as const;
+/** credentialRefused: Entra ID refused the app registration's client secret or certificate. */
+export const CONNECTION_CHECK_STATUSES = ['ok', 'missingScope', 'missingIntuneRole', 'keyInvalid', 'credentialRefused', 'unreachable', 'signInRequired', 'consentRequired', 'failed'] as const;
 export const connectionCheckSchema = z.object({
   /** What was checked: a Graph permission (its name) or 'lookout'. */
   id: z.string(),

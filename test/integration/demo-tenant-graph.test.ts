@@ -92,6 +92,16 @@ describe('demo tenant Graph v1.0 over loopback', () => {
     expect((await get('/deviceManagement/managedDevices?$top=1001')).status).toBe(400);
   });
 
+  it('lists the directory\'s users a page at a time, filtered by userPrincipalName, as Test connection reads them', async () => {
+    const { items, pages } = await listAll<{ id: string }>(`${graph}/users?$top=50&$select=id`, token);
+    expect(items.map((u) => u.id).sort()).toEqual(tenant.data.users.map((u) => u.id).sort());
+    expect(pages).toBe(Math.ceil(tenant.data.users.length / 50));
+    const someone = tenant.data.users[0]!;
+    const { items: found } = await listAll<{ userPrincipalName: string }>(`${graph}/users?$filter=userPrincipalName eq '${someone.userPrincipalName}'`, token);
+    expect(found.map((u) => u.userPrincipalName)).toEqual([someone.userPrincipalName]);
+    expect((await get('/users?$top=1000')).status).toBe(400);
+  });
+
   it("matches displayName without regard to case, as Graph does (exact case is the console's job)", async () => {
     const { items } = await listAll<{ displayName: string }>(`${graph}/groups?$filter=displayName eq 'sales devices'`, token);
     expect(items.map((g) => g.displayName).sort()).toEqual(['Sales Devices', 'Sales devices']);

@@ -12,9 +12,10 @@ import { createMemoryLogger } from '../../electron/core/logger';
 import { connectDemoTenant } from '../../electron/core/tenant-connection';
 import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { serveDemoTenant, type ServedDemoTenant } from '../../electron/demo-tenant/serve-demo-tenant';
-import type { BrowserStep, ConnectionTest, EngineStatusView, Envelope, ProfileList, Session } from '../../shared/ipc';
+import type { BrowserStep, ConnectionTest, ConnectionView, EngineStatusView, Envelope, ProfileList, Session } from '../../shared/ipc';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';
 import { follow, open, press, signInAs } from '../support/identity-browser';
+import { selfSignedCertificate } from '../support/self-signed-certificate';
 import { makeTempDir } from '../support/temp-dir';
 import { truth } from '../support/tenant-truth';
 
@@ -32,6 +33,9 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
   let served: ServedDemoTenant;
   let core: Core;
   const cipher = createAesGcmCipher();
+  // The one uploaded to the app registration, and one that never was.
+  const certificate = selfSignedCertificate({ days: 365 });
+  const unregistered = selfSignedCertificate();
   const refreshTokens: string[] = [];
   const statuses: EngineStatusView[] = [];
   let profileId = '';
@@ -89,6 +93,7 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
       refreshTokens.push(token);
       return token;
     };
+    tenant.appCertificates.add(certificate.certificatePem);
     served = await serveDemoTenant(tenant);
     core = start();
     const group = (name: string) => tenant.data.groups.find((g) => g.displayName === name)!.id;
@@ -165,6 +170,23 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
     if (!outsider.ok) expect(outsider.error.message).toMatch(/not a member of the console's access groups.*full-access group/);
   });
 
+  it('a window reloaded while Microsoft\'s page is open asks again and joins the same sign-in: admitted once', async () => {
+    const signIns = async () => (await result<{ total: number }>('audit.list', { action: 'sign-in', offset: 0, limit: 1 }, DEMO_FULL)).total;
+    const before = await signIns();
+    const step = await result<BrowserStep>('session.beginSignIn');
+    // The one page the window may open again in the system browser.
+    expect(core.browserStepUrl()).toBe(step.url);
+    const first = call('session.completeSignIn');
+    const second = call('session.completeSignIn');
+    await signInAs(step.url, FULL);
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toMatchObject({ ok: true, result: { role: 'full', user: { userPrincipalName: FULL } } });
+    expect(b).toEqual(a);
+    expect(await signIns()).toBe(before + 1);
+    expect(core.browserStepUrl()).toBeNull();
+    await signOut();
+  });
+
   it('Test connection names a missing Intune role for a member without one, and a revoked consent\'s permissions', async () => {
     expect(await signIn(FULL)).toMatchObject({ ok: true, result: { role: 'full' } });
     const withoutRole = await result<ConnectionTest>('connection.test');
@@ -190,6 +212,38 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
     await result('engine.pollNow', { full: true });
     const done = await until((status) => (status.lastPoll?.id ?? 0) > before && status.state !== 'polling', 60_000);
     expect(done.lastPoll!.errors.filter((error) => error.step !== 'mail')).toEqual([]);
+  }, 90_000);
+
+  it('polls unattended with the app registration\'s certificate: a key of another certificate saves nothing, an unregistered one is refused in words', async () => {
+    const base = { tenant: tenant.data.tenantId, clientId: tenant.clientId, cloud: 'public', pollingIdentity: 'appCertificate', lookoutBaseUrl: 'https://api.lookout.com' } as const;
+    const before = await result<ConnectionView>('connection.get');
+    const mismatched = await call('connection.save', { ...base, clientCertificate: unregistered.privateKeyPem + certificate.certificatePem });
+    expect(mismatched).toMatchObject({ ok: false, error: { code: 'validation', field: 'clientCertificate', rule: "the certificate's own key" } });
+    expect(await result('connection.get')).toEqual(before);
+
+    // Main cannot know which certificate the registration holds: Entra ID says so, and Test connection words it.
+    await result('connection.save', { ...base, clientCertificate: unregistered.pem });
+    const refused = await result<ConnectionTest>('connection.test');
+    const groups = refused.checks.find((c) => c.id === 'GroupMember.Read.All')!;
+    expect(groups.status).toBe('credentialRefused');
+    expect(groups.detail).toMatch(/AADSTS700027/);
+
+    const view = await result<ConnectionView>('connection.save', { ...base, clientCertificate: certificate.pem });
+    expect(view).toMatchObject({ settings: { pollingIdentity: 'appCertificate' }, secrets: { clientCertificate: 'set' }, certificate: { thumbprintSha256: certificate.thumbprintSha256, expiringSoon: false } });
+    expect(JSON.stringify(view)).not.toContain(certificate.privateKeyPem.split('\n')[1]);
+    const tested = await result<ConnectionTest>('connection.test');
+    expect(tested.checks.filter((c) => c.id !== 'User.Read' && c.status !== 'ok')).toEqual([]);
+
+    const last = statuses.at(-1)?.lastPoll?.id ?? 0;
+    await result('engine.pollNow', { full: true });
+    const done = await until((status) => (status.lastPoll?.id ?? 0) > last && status.state !== 'polling', 60_000);
+    expect(done.lastPoll!.errors.filter((error) => error.step !== 'mail')).toEqual([]);
+    const counted = { pending: 0, active: 0, disconnected: 0, deactivated: 0 };
+    for (const row of truth(tenant, GROUPS).values()) counted[row.state] += 1;
+    expect(done.lastPoll!.counts).toEqual(counted);
+
+    const audit = await result<{ entries: { changes: { field: string; before: unknown; after: unknown }[] }[] }>('audit.list', { action: 'settings.changed', offset: 0, limit: 5 });
+    expect(audit.entries[0]!.changes).toContainEqual({ field: 'connection.clientCertificate', before: unregistered.thumbprintSha256, after: certificate.thumbprintSha256 });
   }, 90_000);
 
   it('signs the admin in silently after a restart, from the encrypted token cache', async () => {
@@ -243,7 +297,8 @@ describe('a real tenant profile against a foreign tenant on loopback', () => {
 
   it('keeps no secret in plain text anywhere in the data folder', async () => {
     await core.close();
-    const secrets = [tenant.mraAppKey, tenant.clientSecret, SMTP_PASSWORD, ...refreshTokens];
+    const keyLines = (pem: string) => pem.split('\n').filter((line) => /^[A-Za-z0-9+/]{64}$/.test(line));
+    const secrets = [tenant.mraAppKey, tenant.clientSecret, SMTP_PASSWORD, ...refreshTokens, ...keyLines(certificate.privateKeyPem), ...keyLines(unregistered.privateKeyPem)];
     expect(refreshTokens.length).toBeGreaterThan(0);
     const files: string[] = [];
     const walk = (dir: string): void => {

@@ -47,7 +47,7 @@ describe('pinned @azure/msal-node', () => {
     const requests = await outgoingRequestsDuring(() => {
       new PublicClientApplication({ auth: { clientId: FIXTURE_CLIENT_ID, authority } });
       new ConfidentialClientApplication({ auth: { clientId: FIXTURE_CLIENT_ID, authority, clientSecret: 'not-a-real-secret' } });
-      new MsalConfidentialProvider({ tenantId: FIXTURE_TENANT_ID, clientId: FIXTURE_CLIENT_ID, clientSecret: 'not-a-real-secret' });
+      new MsalConfidentialProvider({ tenantId: FIXTURE_TENANT_ID, clientId: FIXTURE_CLIENT_ID, credential: { clientSecret: 'not-a-real-secret' } });
       new MsalInteractiveProvider({ clientId: FIXTURE_CLIENT_ID, openBrowser: () => Promise.resolve() });
     });
     expect(requests).toBe(0);
@@ -56,7 +56,7 @@ describe('pinned @azure/msal-node', () => {
 
 describe('MsalConfidentialProvider', () => {
   it('takes a tenant id or domain only, never text that would change the authority URL', () => {
-    const make = (tenantId: string) => () => new MsalConfidentialProvider({ tenantId, clientId: FIXTURE_CLIENT_ID, clientSecret: 'x' });
+    const make = (tenantId: string) => () => new MsalConfidentialProvider({ tenantId, clientId: FIXTURE_CLIENT_ID, credential: { clientSecret: 'x' } });
     expect(make('contoso.onmicrosoft.com')).not.toThrow();
     expect(make(FIXTURE_TENANT_ID.toUpperCase())).not.toThrow();
     for (const bad of ['', 'contoso', 'evil.example/oauth2?x=', '../common', 'a b.com']) expect(make(bad), bad).toThrow(/tenant/);

@@ -126,7 +126,7 @@ describe('adding a profile', () => {
   it('refuses the same group for full and restricted access, an unknown cloud or identity, and unknown fields', () => {
     expect(refusal(profileAddSchema, { ...valid, restrictedAccessGroupId: FULL_GROUP.toUpperCase() }).field).toBe('restrictedAccessGroupId');
     expect(refusal(profileAddSchema, { ...valid, cloud: 'germany' }).field).toBe('cloud');
-    expect(refusal(profileAddSchema, { ...valid, pollingIdentity: 'appCertificate' }).field).toBe('pollingIdentity');
+    expect(refusal(profileAddSchema, { ...valid, pollingIdentity: 'appPassword' }).field).toBe('pollingIdentity');
     expect(refusal(profileAddSchema, { ...valid, extra: true }).field).toBe('request');
   });
 

@@ -87,23 +87,6 @@ export class EngineHost {
     this.process?.send({ type: 'smtp', smtp: this.options.smtp() });
   }
 
-  /** Ends the engine's process and starts a new one (new endpoints or identity); polling resumes if it was running. */
-  async restart(): Promise<void> {
-    const process = this.process;
-    if (!process) return;
-    const wanted = this.wanted;
-    this.wanted = 'closed';
-    this.process = undefined;
-    this.ready = undefined;
-    for (const waiter of this.pending.values()) waiter.reject(new Error("The engine's process was restarted."));
-    this.pending.clear();
-    const exited = new Promise<void>((resolve) => process.onExit(() => resolve()));
-    process.kill();
-    await exited;
-    this.wanted = wanted;
-    if (wanted === 'running') await this.start();
-  }
-
   async close(): Promise<void> {
     this.wanted = 'closed';
     this.unwatchClock?.();

@@ -28,6 +28,9 @@ export interface ConnectionTestTargets {
   now?: () => Date;
 }
 
+/** Entra ID's answers when the app's own credential is refused: invalid_client and its AADSTS codes. */
+const CREDENTIAL_REFUSED = /invalid_client|AADSTS7000215|AADSTS7000222|AADSTS70002\b|AADSTS700027|AADSTS700024|AADSTS700023|AADSTS700021|app's certificate cannot be used|credential/i;
+
 function trimmed(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
@@ -47,6 +50,7 @@ function graphCheck(permission: GraphPermission, error: unknown): ConnectionChec
     case 'unauthorized':
       return { id: permission, call, status: 'signInRequired', scope: null, detail };
     case 'tokenUnavailable':
+      if (CREDENTIAL_REFUSED.test(detail)) return { id: permission, call, status: 'credentialRefused', scope: null, detail };
       return { id: permission, call, status: /consent/i.test(detail) ? 'consentRequired' : 'signInRequired', scope: null, detail };
     default:
       return { id: permission, call, status: 'failed', scope: null, detail };

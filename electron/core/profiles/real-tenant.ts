@@ -4,48 +4,79 @@
 import type { ConnectionSettings } from '../../../shared/config/connection-settings';
 import { AppError } from '../../../shared/ipc';
 import { ClientCredentialsProvider } from '../../auth/client-credentials-provider';
+import { MsalConfidentialProvider } from '../../auth/msal-confidential-provider';
 import { GRAPH_DEFAULT_SCOPES } from '../../auth/msal-authority';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { TenantEndpoints } from '../../engine/engine-protocol';
 import { createGraphClient, type GraphClient } from '../../graph/graph-client';
 import type { SecretStore } from '../secrets/secret-store';
+import { readClientCertificate } from './client-certificate';
 import type { ServiceEndpoints } from './cloud-endpoints';
 
 export const CLIENT_SECRET = 'clientSecret';
 export const LOOKOUT_APP_KEY = 'lookoutAppKey';
+/** The certificate and its private key, one PEM text. */
+export const CLIENT_CERTIFICATE = 'clientCertificate';
+
+const refusing = (error: AppError): TokenProvider => ({ getToken: () => Promise.reject(error), invalidate: () => undefined });
 
 export function tokenUrlOf(endpoints: ServiceEndpoints, tenantId: string): string {
   return `${endpoints.authorityHost}/${tenantId}/oauth2/v2.0/token`;
 }
 
-/** The polling identity's Graph tokens: the signed-in admin's (delegated), or the app's from its client secret. */
-export function pollingTokens(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore, delegated: () => TokenProvider): TokenProvider {
+/** The polling identity's Graph tokens: the signed-in admin's (delegated), or the app's from its client secret or certificate. */
+export function pollingTokens(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore, delegated: () => TokenProvider, now: () => Date = () => new Date()): TokenProvider {
   if (connection.pollingIdentity === 'delegated') return delegated();
+  if (connection.pollingIdentity === 'appCertificate') return certificateTokens(connection, endpoints, secrets, now);
   const clientSecret = secrets.get(CLIENT_SECRET);
   if (!clientSecret) {
-    const missing = new AppError({ code: 'unavailable', field: 'clientSecret', rule: 'required', message: 'The app identity polls with a client secret, and none is stored for this tenant (it is kept for one run only where no OS key store exists). Enter it again under System > Access > Tenant connection.' });
-    return { getToken: () => Promise.reject(missing), invalidate: () => undefined };
+    return refusing(new AppError({ code: 'unavailable', field: 'clientSecret', rule: 'required', message: 'The app identity polls with a client secret, and none is stored for this tenant (it is kept for one run only where no OS key store exists). Enter it again under System > Access > Tenant connection.' }));
   }
   return new ClientCredentialsProvider({ tokenUrl: tokenUrlOf(endpoints, connection.tenantId), clientId: connection.clientId, clientSecret, scope: GRAPH_DEFAULT_SCOPES[0]! });
 }
 
-export function realGraph(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore, delegated: () => TokenProvider): GraphClient {
-  const secret = secrets.get(CLIENT_SECRET);
-  return createGraphClient({ baseUrl: endpoints.graphBaseUrl, tokens: pollingTokens(connection, endpoints, secrets, delegated), ...(secret ? { secrets: [secret] } : {}) });
+/** The app's tokens from its certificate, through msal's client assertion; the certificate is read again at each start, so an expired one is named. */
+function certificateTokens(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore, now: () => Date): TokenProvider {
+  const pem = secrets.get(CLIENT_CERTIFICATE);
+  if (!pem) {
+    return refusing(new AppError({ code: 'unavailable', field: 'clientCertificate', rule: 'required', message: 'The app identity polls with a certificate, and none is stored for this tenant (it is kept for one run only where no OS key store exists). Give it again under System > Access > Tenant connection.' }));
+  }
+  let certificate: ReturnType<typeof readClientCertificate>;
+  try {
+    certificate = readClientCertificate(pem, now());
+  } catch (error) {
+    const message = error instanceof AppError ? error.message.replace(/^clientCertificate: /, '') : String(error);
+    return refusing(new AppError({ code: 'unavailable', field: 'clientCertificate', rule: 'usable', message: `The app's certificate cannot be used: ${message}` }));
+  }
+  return new MsalConfidentialProvider({
+    tenantId: connection.tenantId,
+    clientId: connection.clientId,
+    authorityHost: endpoints.authorityHost,
+    credential: { clientCertificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem, x5c: certificate.certificatePem } },
+  });
 }
 
-/** What the engine's process needs; secrets travel over the process channel only. */
+export function realGraph(endpoints: ServiceEndpoints, tokens: TokenProvider, secrets: SecretStore): GraphClient {
+  const secret = secrets.get(CLIENT_SECRET);
+  return createGraphClient({ baseUrl: endpoints.graphBaseUrl, tokens, ...(secret ? { secrets: [secret] } : {}) });
+}
+
+/**
+ * What the engine's process needs; secrets travel over the process channel only. The
+ * engine asks main for Graph tokens (tokenSource host) unless the app polls with a
+ * client secret: a signed-in admin's tokens and a certificate's key never leave main.
+ */
 export function realEngineEndpoints(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore): TenantEndpoints {
-  const delegated = connection.pollingIdentity === 'delegated';
+  const fromHost = connection.pollingIdentity !== 'appSecret';
   return {
     mode: 'real',
     tenantId: connection.tenantId,
     graphBaseUrl: endpoints.graphBaseUrl,
     tokenUrl: tokenUrlOf(endpoints, connection.tenantId),
     clientId: connection.clientId,
-    clientSecret: delegated ? '' : (secrets.get(CLIENT_SECRET) ?? ''),
+    clientSecret: fromHost ? '' : (secrets.get(CLIENT_SECRET) ?? ''),
     mraBaseUrl: endpoints.lookoutBaseUrl,
     mraAppKey: secrets.get(LOOKOUT_APP_KEY) ?? '',
-    ...(delegated ? { tokenSource: 'host' as const } : {}),
+    ...(fromHost ? { tokenSource: 'host' as const } : {}),
   };
 }

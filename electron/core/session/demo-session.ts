@@ -126,6 +126,11 @@ export class SessionManager implements Sessions {
     return this.admit(this.tenant(), pending);
   }
 
+  /** The demo tenant's sign-in never leaves the window. */
+  browserStepUrl(): null {
+    return null;
+  }
+
   declineConsent(): Session {
     const pending = this.pendingConsent;
     if (pending) this.record(pending.user.displayName, 'consent', 'declined', 'denied');

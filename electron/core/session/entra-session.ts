@@ -39,6 +39,9 @@ export class EntraSessionManager implements Sessions {
   private current: { user: SessionUserInfo; role: Role; offlineSince: string | null } | null = null;
   private pendingConsent: { user: SessionUserInfo; membership: Membership } | null = null;
   private step: 'signIn' | 'consent' | null = null;
+  /** The browser step's answer being awaited: a window reloaded meanwhile asks again and joins it, admitted once. */
+  private awaiting: Promise<Session> | null = null;
+  private stepUrl: string | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly options: EntraSessionOptions) {
@@ -95,16 +98,43 @@ export class EntraSessionManager implements Sessions {
   async beginSignIn(): Promise<BrowserStep> {
     this.current = null;
     this.pendingConsent = null;
+    this.awaiting = null;
     this.step = 'signIn';
     try {
-      return await this.options.identity.beginSignIn();
+      return this.opened(await this.options.identity.beginSignIn());
     } catch (error) {
       this.step = null;
       throw signInFailure(error);
     }
   }
 
-  async completeSignIn(): Promise<Session> {
+  browserStepUrl(): string | null {
+    return this.step === null ? null : this.stepUrl;
+  }
+
+  private opened(step: BrowserStep): BrowserStep {
+    this.stepUrl = step.url;
+    return step;
+  }
+
+  completeSignIn(): Promise<Session> {
+    return this.once(() => this.completeSignInOnce());
+  }
+
+  grantConsent(): Promise<Session> {
+    return this.once(() => this.grantConsentOnce());
+  }
+
+  private once(work: () => Promise<Session>): Promise<Session> {
+    if (this.awaiting) return this.awaiting;
+    const awaiting = work().finally(() => {
+      if (this.awaiting === awaiting) this.awaiting = null;
+    });
+    this.awaiting = awaiting;
+    return awaiting;
+  }
+
+  private async completeSignInOnce(): Promise<Session> {
     if (this.step !== 'signIn') throw new AppError({ code: 'conflict', message: 'No sign-in is under way: choose Sign in with Microsoft first.' });
     let account: EntraAccount;
     try {
@@ -143,21 +173,23 @@ export class EntraSessionManager implements Sessions {
   async cancelSignIn(): Promise<Session> {
     this.options.identity.cancel();
     this.step = null;
+    this.awaiting = null;
     return this.view();
   }
 
   async beginConsent(): Promise<BrowserStep> {
     if (!this.pendingConsent) throw new AppError({ code: 'conflict', message: 'No consent is waiting: a Global Administrator must sign in first.' });
+    this.awaiting = null;
     this.step = 'consent';
     try {
-      return await this.options.identity.beginAdminConsent();
+      return this.opened(await this.options.identity.beginAdminConsent());
     } catch (error) {
       this.step = null;
       throw signInFailure(error);
     }
   }
 
-  async grantConsent(): Promise<Session> {
+  private async grantConsentOnce(): Promise<Session> {
     const pending = this.pendingConsent;
     if (!pending) throw new AppError({ code: 'conflict', message: 'No consent is waiting: a Global Administrator must sign in first.' });
     if (this.step !== 'consent') throw new AppError({ code: 'conflict', message: 'Open the admin consent page first: choose Accept.' });

@@ -13,6 +13,8 @@ export interface Sessions {
   beginConsent(): Promise<BrowserStep>;
   grantConsent(): Promise<Session>;
   declineConsent(): Promise<Session> | Session;
+  /** The Microsoft page of the browser step under way, which the window may open in the system browser again; null otherwise. */
+  browserStepUrl(): string | null;
   /** Re-checks the signed-in user's role (at every poll); answers whether it changed. */
   recheckRole(): Promise<boolean>;
   signOut(): Promise<Session> | Session;

@@ -42,6 +42,13 @@ export function signInFailure(error: unknown): AppError {
   if (isUnreachable(error)) return new AppError({ code: 'unavailable', message: 'The Microsoft identity platform or Microsoft Graph cannot be reached from this computer. Check the network and sign in again.' });
   const refusal = graphRefusalWords(error);
   if (refusal) return new AppError({ code: 'forbidden', message: refusal });
+  if (error instanceof AuthError && error.errorCode === 'invalid_client') {
+    const said = error.errorMessage.split(/\r?\n/)[0]!.slice(0, 240);
+    return new AppError({
+      code: 'unauthenticated',
+      message: `Microsoft Entra ID refused the app registration's credential (its client secret or certificate): ${said} Check Certificates & secrets of the app registration: the secret must be current, the certificate the one whose thumbprint System > Access > Tenant connection shows.`,
+    });
+  }
   if (error instanceof AuthError) {
     if (CONSENT_CODES.test(`${error.errorCode} ${error.errorMessage} ${String((error as { subError?: unknown }).subError ?? '')}`)) return signInFailure(Object.assign(new Error('consent'), { name: 'ConsentRequiredError' }));
     return new AppError({ code: 'unauthenticated', message: `Microsoft sign-in failed: ${error.errorCode}${error.errorMessage ? `: ${error.errorMessage.split(/\r?\n/)[0]!.slice(0, 200)}` : ''}.` });
