@@ -51,6 +51,11 @@ function paged<T>(call: GraphCall, items: readonly T[], options: { filterFields:
   return collection(call, result.items.map((item) => select(options.render(item), params.get('$select'))), result.next);
 }
 
+/** A directory collection (groups, users) as Graph pages it: 100 by default, 999 at most, filtered on the object's own fields. */
+function directoryPage<T>(call: GraphCall, items: readonly T[], filterFields: readonly string[], render: (item: T) => Record<string, unknown>): Response {
+  return paged(call, items, { filterFields, get: (item, field) => render(item)[field], render, defaultTop: 100, maxTop: 999 });
+}
+
 function memberObjects(call: GraphCall, group: DemoGroup, transitive: boolean): { id: string; json: Record<string, unknown> }[] {
   const { tenant } = call;
   const out: { id: string; json: Record<string, unknown> }[] = [];
@@ -179,14 +184,7 @@ function groupsDelta(call: GraphCall): Response {
 const ROUTES: Route[] = [
   ['GET', /^\/organization$/, ACCESS.organization, ({ tenant }) =>
     json(200, { value: [{ id: tenant.data.tenantId, displayName: tenant.displayName, verifiedDomains: [{ name: tenant.data.tenantDomain, isDefault: true, isInitial: true }] }] })],
-  ['GET', /^\/groups$/, ACCESS.groups, (call) =>
-    paged(call, call.tenant.data.groups, {
-      filterFields: ['displayName', 'securityEnabled', 'mailEnabled'],
-      get: (group, field) => (groupJson(group) as Record<string, unknown>)[field],
-      render: groupJson,
-      defaultTop: 100,
-      maxTop: 999,
-    })],
+  ['GET', /^\/groups$/, ACCESS.groups, (call) => directoryPage(call, call.tenant.data.groups, ['displayName', 'securityEnabled', 'mailEnabled'], groupJson)],
   ['GET', /^\/groups\/delta$/, ACCESS.groups, groupsDelta],
   ['GET', /^\/groups\/([^/]+)$/, ACCESS.groups, (call, m) => {
     const group = call.tenant.groupsById.get(m[1]!);
@@ -206,14 +204,7 @@ const ROUTES: Route[] = [
     const user = call.tenant.usersById.get(m[1]!);
     return user ? checkMemberObjects(call.tenant, user, call.body) : notFound(m[1]!);
   }],
-  ['GET', /^\/users$/, ACCESS.users, (call) =>
-    paged(call, call.tenant.data.users, {
-      filterFields: ['displayName', 'userPrincipalName', 'mail'],
-      get: (user, field) => (userJson(user) as Record<string, unknown>)[field],
-      render: userJson,
-      defaultTop: 100,
-      maxTop: 999,
-    })],
+  ['GET', /^\/users$/, ACCESS.users, (call) => directoryPage(call, call.tenant.data.users, ['displayName', 'userPrincipalName', 'mail'], userJson)],
   ['GET', /^\/users\/([^/]+)$/, ACCESS.users, (call, m) => {
     const user = call.tenant.usersById.get(m[1]!) ?? call.tenant.data.users.find((u) => u.userPrincipalName.toLowerCase() === m[1]!.toLowerCase());
     return user ? json(200, select(userJson(user), call.url.searchParams.get('$select'))) : notFound(m[1]!);

@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../../electron/host/project-paths';
 import { postToken, type TokenAnswer } from '../support/demo-identity-http';
 import { selfSignedCertificate, type SelfSignedCertificate } from '../support/self-signed-certificate';
 import { makeTempDir } from '../support/temp-dir';
+import { firstLine } from '../support/first-line';
 
 const GRAPH_DEFAULT = 'https://graph.microsoft.com/.default';
 
@@ -288,15 +289,7 @@ describe('npm run demo-tenant -- --app-certificate', () => {
     const file = path.join(temp.dir, 'app.pem');
     fs.writeFileSync(file, certificate.pem);
     const child = cli(file);
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out);
-      });
-      child.on('error', reject);
-      child.on('exit', (code) => reject(new Error(`exited ${String(code)}`)));
-    });
+    const line = await firstLine(child);
     try {
       expect(line).toMatch(/^DEMO_TENANT \{/);
       const info = JSON.parse(line.slice('DEMO_TENANT '.length)) as { appCertificateThumbprint: string; authorityHost: string; tenantId: string; clientId: string; graphBaseUrl: string };

@@ -7,6 +7,7 @@ import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/de
 import { DEMO_CONSENT_PATH, serveDemoTenant, type ServedDemoTenant } from '../../electron/demo-tenant/serve-demo-tenant';
 import { authorizeUrl, delegatedToken, postToken } from '../support/demo-identity-http';
 import { open, press, type BrowserPage } from '../support/identity-browser';
+import { firstLine } from '../support/first-line';
 
 const GA = 'globaladmin@contoso.example';
 const RESTRICTED = 'restricted@contoso.example';
@@ -177,15 +178,7 @@ describe('a demo tenant without admin consent', () => {
 describe('npm run demo-tenant -- --no-consent', () => {
   it('serves a brand-new tenant and prints the endpoints the console reads from MTD_CONSOLE_ENDPOINTS', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo-tenant/cli.ts', '--devices', '10', '--port', '0', '--seed', 'cli-consent', '--no-consent'], { cwd: PROJECT_ROOT });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out);
-      });
-      child.on('error', reject);
-      child.on('exit', (code) => reject(new Error(`exited ${String(code)}`)));
-    });
+    const line = await firstLine(child);
     try {
       const info = JSON.parse(line.slice('DEMO_TENANT '.length)) as { authorityHost: string; graphBaseUrl: string; mraBaseUrl: string; tenantId: string; endpoints: Record<string, string> };
       expect(info.authorityHost).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -5,6 +5,7 @@ import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/de
 import { serveDemoTenant, type ServedDemoTenant } from '../../electron/demo-tenant/serve-demo-tenant';
 import { PROJECT_ROOT } from '../../electron/host/project-paths';
 import { graphToken, mraToken } from '../support/demo-tenant-http';
+import { firstLine } from '../support/first-line';
 
 interface StreamedEvent {
   id: string;
@@ -189,15 +190,7 @@ describe('demo tenant fault injection', () => {
 describe('npm run demo-tenant', () => {
   it('prints exactly one DEMO_TENANT line with what a client needs, then serves', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo-tenant/cli.ts', '--devices', '10', '--port', '0', '--seed', 'cli'], { cwd: PROJECT_ROOT });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out);
-      });
-      child.on('error', reject);
-      child.on('exit', (code) => reject(new Error(`exited ${String(code)}`)));
-    });
+    const line = await firstLine(child);
     try {
       expect(line.trim().split('\n')).toHaveLength(1);
       expect(line).toMatch(/^DEMO_TENANT \{/);
