@@ -1,10 +1,13 @@
 import { Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { CLOUDS, POLLING_IDENTITIES } from '../../shared/config/connection-settings';
+import type { CertificateInfo } from '../../shared/ipc';
 import type { FieldErrors } from '../forms/errors';
 import { fieldState } from '../forms/field-state';
 import { useFormStyles } from '../forms/form-styles';
+import { ClientCertificateField } from './ClientCertificateField';
 import type { ConnectionDraft, ConnectionField } from './connection-draft';
+import { StoredCertificate } from './StoredCertificate';
 
 const useStyles = makeStyles({ code: { fontFamily: tokens.fontFamilyMonospace } });
 
@@ -13,8 +16,8 @@ export interface ConnectionFieldsProps {
   errors: FieldErrors;
   /** Every value is text: the two choices are their contract values. */
   onChange: (field: ConnectionField, value: string) => void;
-  /** Editing a saved connection: which secrets are stored (an empty field keeps them). Absent when adding. */
-  stored?: { clientSecret: boolean; lookoutAppKey: boolean };
+  /** Editing a saved connection: which secrets are stored (an empty field keeps them), and the stored certificate's facts. Absent when adding. */
+  stored?: { clientSecret: boolean; clientCertificate: boolean; lookoutAppKey: boolean; certificate: CertificateInfo | null };
 }
 
 /** A real tenant's connection: which tenant, which app registration, which cloud, who polls, and Lookout. Adding and editing share them. */
@@ -56,6 +59,17 @@ export function ConnectionFields({ draft, errors, onChange, stored }: Connection
         >
           <Input type="password" autoComplete="new-password" value={draft.clientSecret} onChange={(_, data) => onChange('clientSecret', data.value)} />
         </Field>
+      )}
+      {draft.pollingIdentity === 'appCertificate' && (
+        <>
+          {stored?.certificate && <StoredCertificate certificate={stored.certificate} />}
+          <ClientCertificateField
+            value={draft.clientCertificate}
+            error={errors.clientCertificate}
+            stored={stored?.clientCertificate ?? false}
+            onChange={(value) => onChange('clientCertificate', value)}
+          />
+        </>
       )}
       <Field className={form.field} label={t('connection.lookoutBaseUrl')} hint={t('connection.lookoutBaseUrlHint')} required {...fieldState(errors, 'lookoutBaseUrl')}>
         <Input type="url" className={styles.code} value={draft.lookoutBaseUrl} spellCheck={false} onChange={(_, data) => onChange('lookoutBaseUrl', data.value)} />

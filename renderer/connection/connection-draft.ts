@@ -7,6 +7,8 @@ export interface ConnectionDraft {
   cloud: Cloud;
   pollingIdentity: PollingIdentity;
   clientSecret: string;
+  /** The PEM text with the certificate and its private key. */
+  clientCertificate: string;
   lookoutBaseUrl: string;
   lookoutAppKey: string;
 }
@@ -14,7 +16,14 @@ export interface ConnectionDraft {
 export type ConnectionField = keyof ConnectionDraft;
 
 /** The fields as the contract names them, in the order the form shows them. */
-export const CONNECTION_FIELDS = ['tenant', 'clientId', 'cloud', 'pollingIdentity', 'clientSecret', 'lookoutBaseUrl', 'lookoutAppKey'] as const satisfies readonly ConnectionField[];
+export const CONNECTION_FIELDS = ['tenant', 'clientId', 'cloud', 'pollingIdentity', 'clientSecret', 'clientCertificate', 'lookoutBaseUrl', 'lookoutAppKey'] as const satisfies readonly ConnectionField[];
+
+/** Whether a field is on screen for this polling identity: the client secret and the certificate only with their own. */
+export function onScreen(field: string, pollingIdentity: PollingIdentity): boolean {
+  if (field === 'clientSecret') return pollingIdentity === 'appSecret';
+  if (field === 'clientCertificate') return pollingIdentity === 'appCertificate';
+  return true;
+}
 
 export function connectionDraftOf(settings: ConnectionSettings | null): ConnectionDraft {
   return {
@@ -23,6 +32,7 @@ export function connectionDraftOf(settings: ConnectionSettings | null): Connecti
     cloud: settings?.cloud ?? 'public',
     pollingIdentity: settings?.pollingIdentity ?? 'delegated',
     clientSecret: '',
+    clientCertificate: '',
     lookoutBaseUrl: settings?.lookoutBaseUrl ?? DEFAULT_LOOKOUT_BASE_URL,
     lookoutAppKey: '',
   };
@@ -36,13 +46,15 @@ export interface ConnectionRequest {
   lookoutBaseUrl?: string;
   lookoutAppKey?: string;
   clientSecret?: string;
+  clientCertificate?: string;
 }
 
 /**
  * What the admin typed, as the contract wants it: empty fields are absent, so a missing one reads
- * "is required"; a client secret only goes with the app identity. An empty secret keeps the stored
- * one when editing (keepEmptySecrets); when adding it is sent empty, so the rule says it cannot be.
- * Secrets are sent as typed: the server names the rule when they start or end with spaces.
+ * "is required"; a client secret or certificate only goes with its app identity. An empty secret
+ * (or certificate) keeps the stored one when editing (keepEmptySecrets); when adding it is sent
+ * empty, so the rule says it cannot be. Secrets are sent as typed: the server names the rule when
+ * they start or end with spaces.
  */
 export function connectionRequestOf(draft: ConnectionDraft, { keepEmptySecrets }: { keepEmptySecrets: boolean }): ConnectionRequest {
   const request: ConnectionRequest = { cloud: draft.cloud, pollingIdentity: draft.pollingIdentity };
@@ -51,5 +63,6 @@ export function connectionRequestOf(draft: ConnectionDraft, { keepEmptySecrets }
   if (draft.lookoutBaseUrl.trim() !== '') request.lookoutBaseUrl = draft.lookoutBaseUrl.trim();
   if (draft.lookoutAppKey !== '' || !keepEmptySecrets) request.lookoutAppKey = draft.lookoutAppKey;
   if (draft.pollingIdentity === 'appSecret' && (draft.clientSecret !== '' || !keepEmptySecrets)) request.clientSecret = draft.clientSecret;
+  if (draft.pollingIdentity === 'appCertificate' && (draft.clientCertificate !== '' || !keepEmptySecrets)) request.clientCertificate = draft.clientCertificate;
   return request;
 }

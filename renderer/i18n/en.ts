@@ -612,7 +612,9 @@ export const en = {
         authentication:
           'Under Authentication, select Add a platform, choose "Mobile and desktop applications" and add the redirect URI http://localhost. Set "Allow public client flows" to Yes.',
         permissions:
-          'Under API permissions, select Add a permission > Microsoft Graph > Delegated permissions and add the permissions listed below. For the app with a client secret, add the same ones as Application permissions too.',
+          'Under API permissions, select Add a permission > Microsoft Graph > Delegated permissions and add the permissions listed below. For the app with a certificate or a client secret, add the same ones as Application permissions too.',
+        certificate:
+          'For the app with a certificate only: make a certificate with its private key (such as with openssl), then under Certificates & secrets > Certificates select Upload certificate and upload the certificate (.cer or .crt). Keep the PEM with the private key for this form.',
         secret: 'For the app with a client secret only: under Certificates & secrets, select New client secret and copy its Value (it is shown once).',
         copyIds: 'On the Overview page, copy the Application (client) ID and the Directory (tenant) ID into this form.',
       },
@@ -641,20 +643,46 @@ export const en = {
       china: 'Microsoft Azure operated by 21Vianet (China)',
     },
     pollingIdentity: 'Polling identity',
-    pollingIdentityHint: 'Who the console reads Microsoft Graph as. The app with a client secret polls unattended, with application permissions.',
+    pollingIdentityHint:
+      'Who the console reads Microsoft Graph as. The app polls unattended, with application permissions, signing in with a certificate or a client secret; Microsoft recommends a certificate over a secret for unattended apps.',
     pollingIdentities: {
       delegated: 'Signed-in admin (delegated)',
       appSecret: 'App with a client secret',
+      appCertificate: 'App with a certificate',
     },
     clientSecret: 'Client secret',
     clientSecretHint: "The client secret's Value, from Certificates & secrets. It goes to the secret store and is never shown again.",
     clientSecretKeepHint: 'A client secret is stored. Leave empty to keep it, or type a new one to replace it.',
+    clientCertificate: 'Client certificate (PEM)',
+    clientCertificateHint:
+      'Upload the certificate (.cer or .crt, its public half) to the app registration under Certificates & secrets > Certificates. Give the console the PEM with the certificate and its private key, unencrypted: choose the file or paste it here. It goes to the OS key store and is never shown again.',
+    clientCertificateKeepHint:
+      'A certificate is stored (above). Leave empty to keep it, or choose or paste a new PEM with its private key to replace it, after uploading the new certificate to the app registration under Certificates & secrets > Certificates.',
+    clientCertificatePlaceholder: '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----',
+    certificateFile: {
+      choose: 'Choose PEM file…',
+      found: '{{name}}: certificate and key found.',
+      problem: '{{name}}: {{problem}}',
+      unreadable: 'the file could not be read ({{message}}).',
+    },
+    storedCertificate: {
+      label: 'Stored certificate',
+      intro: "The certificate stored for this tenant. The app registration's Certificates & secrets > Certificates list must show the same thumbprint.",
+      thumbprint: 'Thumbprint (SHA-256)',
+      subject: 'Subject',
+      expires: 'Expires',
+      expiring:
+        'The certificate expires on {{date}}. Make a new one, upload it to the app registration under Certificates & secrets > Certificates, and give its PEM to the console below.',
+      expired:
+        'The certificate expired on {{date}}: Microsoft Entra ID refuses it. Make a new one, upload it to the app registration under Certificates & secrets > Certificates, and give its PEM to the console below.',
+    },
     lookoutBaseUrl: 'Lookout Mobile Risk API URL',
     lookoutBaseUrlHint: 'An https:// URL. Default: https://api.lookout.com.',
     lookoutAppKey: 'Lookout application key',
     lookoutAppKeyHint: 'From the Lookout console (System > Application Keys). It goes to the secret store and is never shown again.',
     lookoutAppKeyKeepHint: 'A key is stored. Leave empty to keep it, or type a new one to replace it (its year of validity starts again).',
     clientSecretRequired: 'Client secret is required when the polling identity is the app with a client secret, and none is stored.',
+    clientCertificateRequired: 'Client certificate is required when the polling identity is the app with a certificate, and none is stored.',
     lookoutAppKeyRequired: 'Lookout application key is required: none is stored.',
     title: 'Tenant connection',
     demo: 'This is the embedded demo tenant: it is built into the console and has nothing to configure.',
@@ -667,6 +695,7 @@ export const en = {
       secrets: 'Secrets',
       secret: { set: 'set', notSet: 'not set' },
       clientSecret: 'Client secret: {{state}}',
+      clientCertificate: 'Client certificate: {{state}}',
       lookoutAppKey: 'Lookout application key: {{state}}',
       storage: 'Secrets are kept',
       storages: {
@@ -695,6 +724,7 @@ export const en = {
         missingScope: 'missing permission {{scope}}',
         missingIntuneRole: 'the signed-in user has no Intune role',
         keyInvalid: 'Lookout application key not valid',
+        credentialRefused: "the app registration's client secret or certificate was refused",
         unreachable: 'cannot be reached',
         signInRequired: 'sign in again',
         consentRequired: 'consent missing',

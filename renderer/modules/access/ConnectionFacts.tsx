@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-/** What the saved connection amounts to: the tenant in use, which secrets are set (never their values) and where, the hosts, the key's expiry. */
+/** What the saved connection amounts to: the tenant in use, which secrets and certificate are set (never their values) and where, the hosts, the key's expiry. */
 export function ConnectionFacts({ view, now }: { view: ConnectionView; now: number }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -40,6 +40,7 @@ export function ConnectionFacts({ view, now }: { view: ConnectionView; now: numb
         <dt className={styles.term}>{t('connection.facts.secrets')}</dt>
         <dd className={styles.value}>
           <Text block>{t('connection.facts.clientSecret', { state: secretState(view.secrets.clientSecret) })}</Text>
+          <Text block>{t('connection.facts.clientCertificate', { state: secretState(view.secrets.clientCertificate) })}</Text>
           <Text block>{t('connection.facts.lookoutAppKey', { state: secretState(view.secrets.lookoutAppKey) })}</Text>
         </dd>
         <dt className={styles.term}>{t('connection.facts.storage')}</dt>

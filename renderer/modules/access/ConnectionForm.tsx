@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { connectionSaveSchema, type ConnectionView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
-import { connectionDraftOf, connectionRequestOf, CONNECTION_FIELDS, type ConnectionDraft, type ConnectionField } from '../../connection/connection-draft';
+import { connectionDraftOf, connectionRequestOf, CONNECTION_FIELDS, onScreen, type ConnectionDraft, type ConnectionField } from '../../connection/connection-draft';
 import { ConnectionFields } from '../../connection/ConnectionFields';
 import { check, failureBesideFieldOf } from '../../forms/errors';
 import { useFormStyles } from '../../forms/form-styles';
@@ -16,13 +16,21 @@ export function ConnectionForm({ view, labelledBy, onSaved }: { view: Connection
   const form = useFormStyles();
   const [draft, setDraft] = useState<ConnectionDraft>(() => connectionDraftOf(view.settings));
   const submission = useSubmission(failureBesideFieldOf);
-  const stored = { clientSecret: view.secrets.clientSecret === 'set', lookoutAppKey: view.secrets.lookoutAppKey === 'set' };
+  const stored = {
+    clientSecret: view.secrets.clientSecret === 'set',
+    clientCertificate: view.secrets.clientCertificate === 'set',
+    lookoutAppKey: view.secrets.lookoutAppKey === 'set',
+    certificate: view.certificate,
+  };
 
   const set = (field: ConnectionField, value: string) => {
     // The radio groups only offer the contract's values, so every field holds what its type says.
     setDraft((current) => ({ ...current, [field]: value }) as ConnectionDraft);
     submission.edited(field);
-    if (field === 'pollingIdentity') submission.edited('clientSecret');
+    if (field === 'pollingIdentity') {
+      submission.edited('clientSecret');
+      submission.edited('clientCertificate');
+    }
   };
 
   const save = async (event: FormEvent) => {
@@ -31,6 +39,9 @@ export function ConnectionForm({ view, labelledBy, onSaved }: { view: Connection
     // An empty secret field keeps the stored secret: where none is stored, one must be typed.
     const missing: Record<string, string> = {};
     if (request.pollingIdentity === 'appSecret' && request.clientSecret === undefined && !stored.clientSecret) missing.clientSecret = t('connection.clientSecretRequired');
+    if (request.pollingIdentity === 'appCertificate' && request.clientCertificate === undefined && !stored.clientCertificate) {
+      missing.clientCertificate = t('connection.clientCertificateRequired');
+    }
     if (request.lookoutAppKey === undefined && !stored.lookoutAppKey) missing.lookoutAppKey = t('connection.lookoutAppKeyRequired');
     const checked = check(connectionSaveSchema, request);
     if (!checked.ok || Object.keys(missing).length > 0) {
@@ -45,7 +56,7 @@ export function ConnectionForm({ view, labelledBy, onSaved }: { view: Connection
     }
   };
 
-  const placed = (field: string) => (CONNECTION_FIELDS as readonly string[]).includes(field) && (field !== 'clientSecret' || draft.pollingIdentity === 'appSecret');
+  const placed = (field: string) => (CONNECTION_FIELDS as readonly string[]).includes(field) && onScreen(field, draft.pollingIdentity);
 
   return (
     <form className={form.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby={labelledBy}>

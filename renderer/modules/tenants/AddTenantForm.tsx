@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { profileAddSchema, type ProfileList } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
-import { connectionDraftOf, connectionRequestOf, CONNECTION_FIELDS, type ConnectionDraft } from '../../connection/connection-draft';
+import { connectionDraftOf, connectionRequestOf, CONNECTION_FIELDS, onScreen, type ConnectionDraft } from '../../connection/connection-draft';
 import { ConnectionFields } from '../../connection/ConnectionFields';
 import { check, failureBesideFieldOf } from '../../forms/errors';
 import { fieldState } from '../../forms/field-state';
@@ -51,8 +51,11 @@ export function AddTenantForm({ titleId, onAdded, onCancel }: AddTenantFormProps
   const set = (field: AddField, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }) as AddDraft);
     submission.edited(field);
-    // The client secret's rule depends on the polling identity.
-    if (field === 'pollingIdentity') submission.edited('clientSecret');
+    // The client secret's and certificate's rules depend on the polling identity.
+    if (field === 'pollingIdentity') {
+      submission.edited('clientSecret');
+      submission.edited('clientCertificate');
+    }
   };
 
   const submit = async (event: FormEvent) => {
@@ -63,8 +66,8 @@ export function AddTenantForm({ titleId, onAdded, onCancel }: AddTenantFormProps
     if (result.ok) onAdded(result.value, checked.value.name);
   };
 
-  // The client secret field is only on screen for the app identity; its message is listed otherwise.
-  const placed = (field: string) => FIELDS.includes(field) && (field !== 'clientSecret' || draft.pollingIdentity === 'appSecret');
+  // The client secret and certificate fields are only on screen for their app identity; their messages are listed otherwise.
+  const placed = (field: string) => FIELDS.includes(field) && onScreen(field, draft.pollingIdentity);
 
   return (
     <form className={form.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby={titleId}>

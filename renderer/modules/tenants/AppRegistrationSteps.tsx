@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-const REGISTRATION_STEPS = ['register', 'authentication', 'permissions', 'secret', 'copyIds'] as const;
+const REGISTRATION_STEPS = ['register', 'authentication', 'permissions', 'certificate', 'secret', 'copyIds'] as const;
 const LOOKOUT_STEPS = ['open', 'generate', 'copy'] as const;
 
 /** What the admin does in the Entra admin center and the Lookout console before adding a tenant, and why each permission is asked for. */
