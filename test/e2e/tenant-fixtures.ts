@@ -25,6 +25,8 @@ interface Run {
 }
 
 export interface TenantFixtures {
+  /** More of the served tenant's CLI flags, for a spec that overrides this fixture (e.g. --app-certificate <file>). */
+  foreignArgs: string[];
   foreign: ServedTenant & { endpoints: { authorityHost: string; graphBaseUrl: string; lookoutBaseUrl: string } };
   twin: DemoTenant;
   demo: DemoTenant;
@@ -37,8 +39,11 @@ export interface TenantFixtures {
 
 export const test = base.extend<TenantFixtures & { runs: Run[]; demoConnection: TenantConnection }>({
   // eslint-disable-next-line no-empty-pattern
-  foreign: async ({}, use) => {
-    const served = await startServedTenant({ devices: FOREIGN_DEVICES, seed: FOREIGN_SEED, extraArgs: ['--no-consent', '--real-time'] });
+  foreignArgs: async ({}, use) => {
+    await use([]);
+  },
+  foreign: async ({ foreignArgs }, use) => {
+    const served = await startServedTenant({ devices: FOREIGN_DEVICES, seed: FOREIGN_SEED, extraArgs: ['--no-consent', '--real-time', ...foreignArgs] });
     const credentials = served.credentials as typeof served.credentials & { endpoints?: TenantFixtures['foreign']['endpoints'] };
     const endpoints = credentials.endpoints ?? { authorityHost: served.origin, graphBaseUrl: credentials.graphBaseUrl, lookoutBaseUrl: credentials.mraBaseUrl };
     await use(Object.assign(served, { endpoints }));
