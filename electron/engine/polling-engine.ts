@@ -3,6 +3,7 @@
 // notifications, outbox), reporting its phase and progress as it goes. A step that
 // fails is recorded as a sync error and the poll goes on with the next one.
 import { currentLevels } from '../../shared/domain/threat-level';
+import type { RelistReason } from '../../shared/ipc';
 import type { GraphClient } from '../graph/graph-client';
 import { isUnreachable } from '../http/unreachable';
 import type { Mailer } from '../mail/mailer';
@@ -58,6 +59,7 @@ export interface PollResult {
   unsupported: number | null;
   synced: boolean;
   mailsSent: number;
+  relistedBecause: RelistReason | null;
 }
 
 export interface EngineStatus {
@@ -218,6 +220,7 @@ export class PollingEngine {
       }
     };
     let kind: PollResult['kind'] = options.full ? 'full' : 'incremental';
+    let relistedBecause: RelistReason | null = null;
     let evaluation: ReturnType<typeof evaluateDevices> | undefined;
     let synced = false;
     let mailsSent = 0;
@@ -225,6 +228,7 @@ export class PollingEngine {
     try {
       const discovery = await step('discovery', () => discover(context, options.full === true));
       if (discovery) kind = discovery.kind;
+      relistedBecause = discovery?.relistedBecause ?? null;
       // With the tenant out of reach, the services' other calls would only fail slowly: the next try comes soon instead.
       const telemetry = unreachable ? undefined : await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
       if (!unreachable) await step('checkins', () => sweepCheckins(context));
@@ -273,7 +277,7 @@ export class PollingEngine {
     inventory.transaction(() =>
       inventory.db.prepare('UPDATE polls SET kind = ?, finished_at = ?, outcome = ?, graph_requests = ?, error = ? WHERE id = ?').run(kind, finishedAt, outcome, graphRequests, errors.length ? JSON.stringify(errors) : null, id),
     );
-    const result: PollResult = { id, kind, startedAt, finishedAt, outcome, errors, graphRequests, counts: evaluation?.counts ?? null, unsupported: evaluation?.unsupported ?? null, synced, mailsSent };
+    const result: PollResult = { id, kind, startedAt, finishedAt, outcome, errors, graphRequests, counts: evaluation?.counts ?? null, unsupported: evaluation?.unsupported ?? null, synced, mailsSent, relistedBecause };
     if (outcome !== 'aborted') this.offlinePolls = unreachable ? this.offlinePolls + 1 : 0;
     const offlineSince = outcome === 'aborted' ? this.statusValue.offlineSince : unreachable ? (this.statusValue.offlineSince ?? startedAt) : null;
     this.setStatus({ state: this.running ? 'idle' : 'stopped', phase: null, progress: null, lastPoll: result, offlineSince });

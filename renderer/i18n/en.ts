@@ -222,6 +222,11 @@ export const en = {
       deactivated: 'Deactivated: {{count}}',
     },
     noCounts: 'Device states were not worked out in this poll.',
+    relisted: {
+      otherAddress: 'Every device was listed again: where the last poll left off was at another address of Microsoft Graph (the tenant is reached elsewhere since the console started again).',
+      expired: 'Every device was listed again: Microsoft Graph no longer knew where the last poll left off (it had expired).',
+      groupsChanged: "Every device was listed again: a group was created or renamed with an enrollment group's name.",
+    },
     unsupported_one: '{{count}} unsupported device (not enrolled)',
     unsupported_other: '{{count}} unsupported devices (not enrolled)',
     synced: 'Device states were sent to Intune.',

@@ -8,6 +8,14 @@ export const POLL_PHASES = ['discovery', 'telemetry', 'checkins', 'evaluation', 
 
 const stateCountsSchema = z.object(Object.fromEntries(DEVICE_STATES.map((state) => [state, z.number().int()])) as Record<(typeof DEVICE_STATES)[number], z.ZodNumber>);
 
+/**
+ * Why an incremental poll listed every device again instead: its stored delta link
+ * points to another address of Graph (the tenant is served elsewhere now), Graph no
+ * longer takes it (expired, 410), or a group now bears an enrollment group's name.
+ */
+export const RELIST_REASONS = ['otherAddress', 'expired', 'groupsChanged'] as const;
+export type RelistReason = (typeof RELIST_REASONS)[number];
+
 export const pollResultSchema = z.object({
   id: z.number().int(),
   kind: z.enum(['full', 'incremental']),
@@ -20,6 +28,8 @@ export const pollResultSchema = z.object({
   unsupported: z.number().int().nullable(),
   synced: z.boolean(),
   mailsSent: z.number().int(),
+  /** Set when an incremental poll became a full listing by itself. */
+  relistedBecause: z.enum(RELIST_REASONS).nullable(),
 });
 export type PollResultView = z.infer<typeof pollResultSchema>;
 

@@ -1,6 +1,7 @@
 // Full discovery: resolve the enrollment groups, list every managed device of the
 // tenant in pages of 1000 and join them to the groups' users locally (a request per
 // user would not scale to 50,000 users), then store it all in one transaction.
+import type { RelistReason } from '../../../shared/ipc';
 import type { ResolvedGroup } from '../../core/directory/group-check';
 import type { EngineContext } from '../engine-context';
 import { devicesStillThere, membersConfirmed } from './absence-check';
@@ -17,6 +18,8 @@ export interface DiscoverySummary {
   enrolled: number;
   unsupported: number;
   nestedGroupsIgnored: number;
+  /** Set when an incremental round could not go on from where the last one left off. */
+  relistedBecause?: RelistReason;
 }
 
 const GROUPS_DELTA = '/groups/delta?$select=displayName,members';

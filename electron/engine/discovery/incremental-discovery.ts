@@ -1,7 +1,9 @@
 // Incremental discovery between full ones: group membership changes from Graph's
 // delta query, the devices of users who joined (batched, 20 per request), and the
 // devices Intune synced since the last poll (a lastSyncDateTime filter).
-import { ApiError } from '../../http/api-error';
+import type { RelistReason } from '../../../shared/ipc';
+import { isResyncRequired } from '../../graph/graph-error';
+import { ApiError, UNTRUSTED_URL } from '../../http/api-error';
 import type { GraphClient } from '../../graph/graph-client';
 import { GROUP_TYPE, USER_TYPE, type GraphDeltaItem } from '../../graph/graph-types';
 import type { EngineContext } from '../engine-context';
@@ -19,22 +21,45 @@ interface GroupDelta {
   'members@delta'?: GraphDeltaItem<{ '@odata.type'?: string; id: string }>[];
 }
 
-/** Runs an incremental round, or a full discovery when there is no delta link yet, the groups changed, or Graph asks for a resync. */
+/**
+ * Runs an incremental round, or a full discovery when there is no delta link yet, the
+ * groups changed, a full one is due, or the round cannot go on from the stored link:
+ * then once, by itself, saying why.
+ */
 export async function discover(context: EngineContext, forceFull = false): Promise<DiscoverySummary> {
-  const { inventory, config } = context;
+  const { inventory, config, graph } = context;
   const deltaLink = inventory.cursor(DISCOVERY_CURSORS.groupsDeltaLink);
   const storedNames = inventory.cursor(DISCOVERY_CURSORS.groupNames);
   const lastFull = Number(inventory.cursor(DISCOVERY_CURSORS.lastFullAt) ?? Number.NaN);
   const fullDue = !(context.now() - lastFull < config.fullDiscoveryHours * 3_600_000);
   if (forceFull || !deltaLink || storedNames !== JSON.stringify(config.enrollmentGroups) || fullDue) return fullDiscovery(context);
-  return (await incrementalDiscovery(context, deltaLink)) ?? fullDiscovery(context);
+  const relist = async (reason: RelistReason): Promise<DiscoverySummary> => ({ ...(await fullDiscovery(context)), relistedBecause: reason });
+  // Links are kept with the address they came from; the token never follows one elsewhere.
+  if (originOf(deltaLink) !== originOf(graph.baseUrl)) return relist('otherAddress');
+  let round: DiscoverySummary | RelistReason;
+  try {
+    round = await incrementalDiscovery(context, deltaLink);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === UNTRUSTED_URL) return relist('otherAddress');
+    if (isResyncRequired(error)) return relist('expired');
+    throw error;
+  }
+  return typeof round === 'string' ? relist(round) : round;
 }
 
-async function incrementalDiscovery(context: EngineContext, deltaLink: string): Promise<DiscoverySummary | null> {
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+async function incrementalDiscovery(context: EngineContext, deltaLink: string): Promise<DiscoverySummary | RelistReason> {
   const { graph, inventory, signal, config } = context;
   const startedAt = context.now();
   const delta = await graph.delta<GroupDelta>(GROUPS_DELTA, { signal, deltaLink });
-  if (delta.resynced) return null;
+  if (delta.resynced) return 'expired';
   const enrolled = enrolledGroupIds(inventory);
   const names = new Set(config.enrollmentGroups);
   const added: [string, string][] = [];
@@ -43,10 +68,10 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
   for (const group of delta.items) {
     if (!enrolled.has(group.id)) {
       // A group created or renamed to an enrollment group's name: only a full resolution can tell.
-      if (group.displayName !== undefined && names.has(group.displayName)) return null;
+      if (group.displayName !== undefined && names.has(group.displayName)) return 'groupsChanged';
       continue;
     }
-    if (group.displayName !== undefined && !names.has(group.displayName)) return null;
+    if (group.displayName !== undefined && !names.has(group.displayName)) return 'groupsChanged';
     for (const member of group['members@delta'] ?? []) {
       if (member['@odata.type'] === GROUP_TYPE) nested += 1;
       if (member['@odata.type'] !== undefined && member['@odata.type'] !== USER_TYPE) continue;

@@ -52,6 +52,7 @@ export function LastPollSummary({ poll }: { poll: PollResultView | null }) {
               ))}
             </ul>
           )}
+          {poll.relistedBecause !== null && <Body1>{t(`engine.relisted.${poll.relistedBecause}`)}</Body1>}
           <Body1 className={styles.muted}>
             {[
               poll.unsupported === null ? null : t('engine.unsupported', { count: poll.unsupported }),
