@@ -1,5 +1,5 @@
 // Signing in as a new user does it: the sign-in screen, a demo user, "Sign in".
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export type DemoUserKey = 'globaladmin' | 'fullaccess' | 'restricted' | 'outsider';
 
@@ -47,4 +47,20 @@ export async function signInAs(page: Page, user: DemoUserKey): Promise<void> {
 export async function signOut(page: Page): Promise<void> {
   await signOutButton(page).click();
   await expect(signInHeading(page)).toBeVisible();
+}
+
+/** The header's tenant switcher, named after the active profile. */
+export function tenantSwitcher(page: Page) {
+  return page.getByRole('button', { name: /^Tenant: / });
+}
+
+/** "Sign in with Microsoft", then the tenant's own sign-in page in the new tab: the account, and back. */
+export async function signInWithMicrosoft(page: Page, context: BrowserContext, upn: string): Promise<void> {
+  const tab = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  const signInPage = await tab;
+  await signInPage.getByRole('button', { name: `Sign in as ${upn}` }).click();
+  await signInPage.waitForLoadState();
+  await expect(signInPage.getByText(/signed in|close this (tab|window)/i).first()).toBeVisible();
+  // The tab stays open, as a person leaves it; closing pages while Playwright traces loses the trace.
 }

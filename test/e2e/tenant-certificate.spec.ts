@@ -4,11 +4,11 @@
 // its key given to the console, chosen as a file.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { MOBILE_USERS, createMinimalConnector, openModule } from './configuration-helpers';
 import { POLL, stateCounts, stateList, truthCounts } from './dashboard-helpers';
 import { recordConsentOn } from './fixtures';
-import { DEMO_USERS, signInAs, signOutButton } from './sign-in';
+import { DEMO_USERS, signInAs, signInWithMicrosoft, signOutButton, tenantSwitcher as switcher } from './sign-in';
 import { expect, test as tenantTest } from './tenant-fixtures';
 import { selfSignedCertificate, type SelfSignedCertificate } from '../support/self-signed-certificate';
 import { makeTempDir } from '../support/temp-dir';
@@ -38,25 +38,11 @@ function field(page: Page, name: string) {
   return page.getByRole('textbox', { name, exact: true });
 }
 
-function switcher(page: Page) {
-  return page.getByRole('button', { name: /^Tenant: / });
-}
-
 /** "Choose PEM file…" and the system's file dialog, answered with this file. */
 async function chooseFile(page: Page, name: string, contents: string | Buffer): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: CHOOSE_FILE }).click();
   await (await chooser).setFiles({ name, mimeType: 'application/x-pem-file', buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents) });
-}
-
-/** "Sign in with Microsoft", then the tenant's own sign-in page in the new tab: the account, and back. */
-async function signInWithMicrosoft(page: Page, context: BrowserContext, upn: string): Promise<void> {
-  const tab = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-  const signInPage = await tab;
-  await signInPage.getByRole('button', { name: `Sign in as ${upn}` }).click();
-  await signInPage.waitForLoadState();
-  await expect(signInPage.getByText(/signed in|close this (tab|window)/i).first()).toBeVisible();
 }
 
 test.describe('a real tenant profile polling with a certificate', () => {

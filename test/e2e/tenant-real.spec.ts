@@ -1,12 +1,12 @@
 // A real tenant profile, as a new admin uses it: the tenant is the demo tenant served by
 // another process, reached only through MTD_CONSOLE_ENDPOINTS, which has never consented
 // to the console. Sign-in with Microsoft happens in a new tab, on the tenant's own pages.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_CONSENT_PATH } from '../../electron/demo-tenant/serve-demo-tenant';
 import { MOBILE_USERS, createMinimalConnector, openModule } from './configuration-helpers';
 import { POLL, stateCounts, stateList, truthCounts } from './dashboard-helpers';
 import { recordConsentOn } from './fixtures';
-import { DEMO_USERS, signInAs, signOutButton } from './sign-in';
+import { DEMO_USERS, signInAs, signInWithMicrosoft, signOutButton, tenantSwitcher as switcher } from './sign-in';
 import { expect, test } from './tenant-fixtures';
 
 const PROFILE = 'Fabrikam';
@@ -17,25 +17,10 @@ function field(page: Page, name: string) {
   return page.getByRole('textbox', { name, exact: true });
 }
 
-function switcher(page: Page) {
-  return page.getByRole('button', { name: /^Tenant: / });
-}
-
 async function switchTenant(page: Page, name: string): Promise<void> {
   await switcher(page).click();
   await page.getByRole('menuitemradio', { name }).click();
   await expect(switcher(page)).toHaveAccessibleName(`Tenant: ${name}`);
-}
-
-/** "Sign in with Microsoft", then the tenant's own sign-in page in the new tab: the account, and back. */
-async function signInWithMicrosoft(page: Page, context: BrowserContext, upn: string): Promise<void> {
-  const tab = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-  const signInPage = await tab;
-  await signInPage.getByRole('button', { name: `Sign in as ${upn}` }).click();
-  await signInPage.waitForLoadState();
-  await expect(signInPage.getByText(/signed in|close this (tab|window)/i).first()).toBeVisible();
-  // The tab stays open, as a person leaves it; closing pages while Playwright traces loses the trace.
 }
 
 test.describe('a real tenant profile', () => {
