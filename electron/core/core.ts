@@ -6,6 +6,7 @@ import type { profileAddSchema } from '../../shared/ipc/profile-channels';
 import type { z } from '../../shared/ipc/zod';
 import type { SecretCipher } from '../auth/secret-cipher';
 import { createAppService, type AppServiceOptions } from './app-service';
+import { keepDemoClock, type KeptDemoClock } from './demo-clock-file';
 import { createDispatcher, type CallContext, type Dispatcher, type Handlers } from './dispatcher';
 import type { EngineLauncher } from './engine/engine-launcher';
 import { createEventBus, type EventBus } from './event-bus';
@@ -62,7 +63,13 @@ export function createCore(options: CoreOptions): Core {
   const override = endpointsOverride(options.env ?? process.env);
   const endpoints = (connection: Parameters<typeof endpointsFor>[0]) => endpointsFor(connection, override);
   let demoConnection: TenantConnection | undefined;
-  const demo = (): TenantConnection => (demoConnection ??= (options.connect ?? connectDemoTenant)());
+  let keptClock: KeptDemoClock | undefined;
+  const demo = (): TenantConnection => {
+    if (demoConnection) return demoConnection;
+    demoConnection = (options.connect ?? connectDemoTenant)();
+    if (demoConnection.demoTenant) keptClock = keepDemoClock(demoConnection.demoTenant.clock, registry.dataDirOf(DEMO_PROFILE_ID), logger);
+    return demoConnection;
+  };
   // Memory stores outlive a profile switch, so a run-only secret is not lost by switching away and back.
   const memoryStores = new Map<string, SecretStore>();
   const secretsOf = (profileId: string): SecretStore => {
@@ -257,6 +264,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       await (await runtime.catch(() => null))?.close();
+      keptClock?.close();
     },
   };
 }

@@ -34,6 +34,16 @@ export class DemoClock {
     this.notify();
   }
 
+  /** Puts the clock back where a previous run left it: at `demoTime`, running at `speed` from now on. */
+  resume(demoTime: number, speed: number): void {
+    if (!Number.isFinite(demoTime)) throw new RangeError('demoTime must be a finite time');
+    if (!Number.isFinite(speed) || speed < 0) throw new RangeError('speed must be a number >= 0');
+    this.anchorDemo = demoTime;
+    this.anchorReal = this.realNow();
+    this.speed = speed;
+    this.notify();
+  }
+
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance takes a duration >= 0 ms');
     this.anchorDemo += ms;
