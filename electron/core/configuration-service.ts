@@ -2,11 +2,28 @@
 // request's schema; the store checks the whole document), write, and audit.
 import type { AccessSettings, EnrollmentSettings, IntuneConnectorSettings, NotificationSwitches } from '../../shared/config/configuration-schema';
 import { DEFAULT_NOTIFICATION_SWITCHES } from '../../shared/config/configuration-schema';
-import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel } from '../../shared/domain/threat-classifications';
+import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel, type ThreatClassificationDefault } from '../../shared/domain/threat-classifications';
+import type { ClassificationLevels } from '../../shared/domain/threat-level';
 import { AppError, type AuditEntry, type AuditFilter, type ClassificationRow, type SystemSettings } from '../../shared/ipc';
 import { auditCsv, diff, type AuditLog } from './audit/audit-log';
 import type { CallContext, SessionUser } from './dispatcher';
 import type { SettingsStore } from './settings/settings-store';
+
+/** The classification's default entry; a name the table does not know is refused. */
+export function knownClassification(name: string): ThreatClassificationDefault {
+  const known = DEFAULT_THREAT_CLASSIFICATIONS.find((entry) => entry.classification === name);
+  if (!known) throw AppError.validation([{ field: 'classification', rule: 'known classification', message: `classification: ${name.slice(0, 64)} is not a threat classification.` }]);
+  return known;
+}
+
+/** The overrides with one classification's new level. Only levels that differ from the default are stored, so a later change of defaults still applies. */
+export function withClassificationLevel(overrides: ClassificationLevels, request: { classification: string; level: RiskLevel }): ClassificationLevels {
+  const known = knownClassification(request.classification);
+  const next = { ...overrides };
+  if (request.level === known.level) delete next[request.classification];
+  else next[request.classification] = request.level;
+  return next;
+}
 
 function actorOf(context: CallContext): string {
   return context.user?.displayName ?? 'unknown';
@@ -23,7 +40,8 @@ export function createConfigurationService(settings: SettingsStore, audit: Audit
     audit.record({ actor: actorOf(context), action, target, outcome: 'ok', changes });
   };
 
-  const classifications = (): { classifications: ClassificationRow[] } => {
+  /** Every classification with its level; openThreats: the inventory's open threats per classification. */
+  const classifications = (openThreats: Readonly<Record<string, number>> = {}): { classifications: ClassificationRow[] } => {
     const overrides = settings.get().classificationLevels;
     return {
       classifications: DEFAULT_THREAT_CLASSIFICATIONS.map((entry) => ({
@@ -31,6 +49,7 @@ export function createConfigurationService(settings: SettingsStore, audit: Audit
         classification: entry.classification,
         level: overrides[entry.classification] ?? entry.level,
         defaultLevel: entry.level,
+        openThreats: openThreats[entry.classification] ?? 0,
       })),
     };
   };
@@ -78,15 +97,10 @@ export function createConfigurationService(settings: SettingsStore, audit: Audit
     classifications,
 
     setClassificationLevel(request: { classification: string; level: RiskLevel }, context: CallContext) {
-      const known = DEFAULT_THREAT_CLASSIFICATIONS.find((entry) => entry.classification === request.classification);
-      if (!known) {
-        throw AppError.validation([{ field: 'classification', rule: 'known classification', message: `classification: ${request.classification.slice(0, 64)} is not a threat classification.` }]);
-      }
+      const known = knownClassification(request.classification);
       const current = settings.get().classificationLevels[request.classification] ?? known.level;
       settings.update((draft) => {
-        // Only levels that differ from the default are stored, so a later change of defaults still applies.
-        if (request.level === known.level) delete draft.classificationLevels[request.classification];
-        else draft.classificationLevels[request.classification] = request.level;
+        draft.classificationLevels = withClassificationLevel(draft.classificationLevels, request);
       });
       record(context, 'settings.changed', 'Security Policy', current === request.level ? [] : [{ field: `classification.${request.classification}`, before: current, after: request.level }]);
       return classifications();

@@ -10,6 +10,7 @@ import { EncryptedTokenCachePlugin } from '../auth/token-cache-plugin';
 import { createGraphClient } from '../graph/graph-client';
 import { AuditLog } from './audit/audit-log';
 import { diff } from './audit/audit-log';
+import { createClassificationChannels } from './classification-channels';
 import { createConfigurationService } from './configuration-service';
 import { createDemoClockService } from './demo-clock-service';
 import { enrollmentPreview } from './directory/enrollment-preview';
@@ -167,6 +168,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     return result;
   };
 
+  const classifications = createClassificationChannels({ config, engine, levels: () => settings.get().classificationLevels, followSettings, logger });
+
   await sessions.restore();
   followSettings();
 
@@ -240,9 +243,10 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
     'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
     'enrollmentSettings.save': reconfiguring((request, context) => config.saveEnrollmentSettings(request, context)),
-    'classifications.list': () => config.classifications(),
-    'classifications.setLevel': reconfiguring((request, context) => config.setClassificationLevel(request, context)),
-    'classifications.reset': reconfiguring((_request, context) => config.resetClassifications(context)),
+    'classifications.list': () => classifications.list(),
+    'classifications.setLevel': (request, context) => classifications.setLevel(request, context),
+    'classifications.reset': (_request, context) => classifications.reset(context),
+    'classifications.impact': (request) => classifications.impact(request),
     'preferences.get': (_request, context) => config.preferences(context),
     'preferences.save': reconfiguring((request, context) => config.savePreferences(request, context)),
     'groups.validate': async (request) => ({ results: (await checkGroups(tenant().graph, request.names)).map(publicCheck) }),

@@ -1,6 +1,7 @@
 // Messages between the main process and the engine's own process (a Node child
 // process in the browser host and tests, an Electron utilityProcess in the app).
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
+import type { ClassificationLevels } from '../../shared/domain/threat-level';
 import type { DeviceFilter, DevicePageRequest, DeviceSort } from '../../shared/ipc/inventory-channels';
 import type { EngineConfig } from './engine-config';
 import type { EngineStatus, PollOptions, PollResult } from './polling-engine';
@@ -56,7 +57,10 @@ export type EngineQuery =
   | { kind: 'dashboard' }
   | { kind: 'devicePage'; request: DevicePageRequest }
   | { kind: 'deviceDetail'; id: string }
-  | { kind: 'devicesCsv'; filter: DeviceFilter; sort: DeviceSort };
+  | { kind: 'devicesCsv'; filter: DeviceFilter; sort: DeviceSort }
+  /** The stored threats and devices rated with these classification levels: counted, and written when apply is set. */
+  | { kind: 'rerate'; levels: ClassificationLevels; apply: boolean }
+  | { kind: 'openThreatCounts' };
 
 export type FromEngine =
   | { type: 'ready' }

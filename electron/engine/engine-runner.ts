@@ -9,6 +9,7 @@ import { connectMobileRisk } from '../mobile-risk/mobile-risk-client';
 import type { TokenProvider } from '../auth/token-provider';
 import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engine-protocol';
 import type { EngineConfig } from './engine-config';
+import { openThreatCounts, rerateDevices } from './evaluation/rerate-devices';
 import { Inventory } from './inventory/inventory';
 import { PollingEngine } from './polling-engine';
 import { dashboard } from './queries/dashboard';
@@ -102,6 +103,10 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
           return deviceDetail(inventory, query.id);
         case 'devicesCsv':
           return devicesCsv(inventory, query.filter, query.sort);
+        case 'rerate':
+          return rerateDevices(inventory, query.levels, query.apply);
+        case 'openThreatCounts':
+          return openThreatCounts(inventory);
       }
     },
     async close() {

@@ -13,6 +13,7 @@ import { discover } from './discovery/incremental-discovery';
 import type { EngineConfig } from './engine-config';
 import type { EngineContext, PollPhase } from './engine-context';
 import { evaluateDevices, type StateCounts } from './evaluation/evaluate-devices';
+import { RATED_WITH, ratedWithKey } from './evaluation/rerate-devices';
 import type { Inventory } from './inventory/inventory';
 import { notify } from './notifications/notify';
 import { LAST_SYNC_AT, messageOf, recordSyncError, syncStates } from './state-sync/state-sync';
@@ -76,12 +77,10 @@ export interface EngineStatus {
 const MIN_POLL_GAP_MS = 2000;
 /** While the tenant cannot be reached, polls come sooner: 15 s, 30 s, 1 min… up to the usual interval. */
 const OFFLINE_RETRY_FIRST_MS = 15_000;
-/** The classification levels the stored threats were last rated with. */
-const RATED_WITH = 'threats.ratedWith';
-
 function pollKey(config: EngineConfig | null): string {
   if (!config) return 'none';
-  const { notificationRecipients: _recipients, errorReportRecipients: _errors, ...rest } = config;
+  // Classification levels need no poll: main has the stored threats re-rated at once.
+  const { notificationRecipients: _recipients, errorReportRecipients: _errors, classificationLevels: _levels, ...rest } = config;
   return JSON.stringify(rest);
 }
 
@@ -233,11 +232,13 @@ export class PollingEngine {
       const telemetry = unreachable ? undefined : await step('telemetry', () => ingestEvents(context, this.deps.streamIdleMs, this.deps.streamConnectTimeoutMs));
       if (!unreachable) await step('checkins', () => sweepCheckins(context));
       evaluation = await step('evaluation', () => {
-        // Threats are rated as they arrive; all of them are rated again only when the classification levels changed.
-        const levelsKey = JSON.stringify(config.classificationLevels);
-        if (inventory.cursor(RATED_WITH) !== levelsKey) {
+        // Threats are rated as they arrive; all of them are rated again only when the classification levels
+        // changed, also while this poll ran (its threats then came in with the levels it started with).
+        const latest = this.config?.classificationLevels ?? config.classificationLevels;
+        const levelsKey = ratedWithKey(latest);
+        if (inventory.cursor(RATED_WITH) !== levelsKey || ratedWithKey(config.classificationLevels) !== levelsKey) {
           inventory.transaction(() => {
-            rerateThreats(inventory, currentLevels(config.classificationLevels));
+            rerateThreats(inventory, currentLevels(latest));
             inventory.setCursor(RATED_WITH, levelsKey);
           });
         }

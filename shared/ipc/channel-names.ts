@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'classifications.list',
   'classifications.setLevel',
   'classifications.reset',
+  'classifications.impact',
   'preferences.get',
   'preferences.save',
   'groups.validate',

@@ -24,11 +24,30 @@ export const classificationRowSchema = z.object({
   classification: z.string(),
   level: riskLevelSchema,
   defaultLevel: riskLevelSchema,
+  /** Open threats with this classification in the inventory (0 before the first poll). */
+  openThreats: z.number().int().nonnegative(),
 });
 export const classificationListSchema = z.object({ classifications: z.array(classificationRowSchema) });
 export type ClassificationRow = z.infer<typeof classificationRowSchema>;
 
 export const setClassificationLevelSchema = z.object({ classification: z.string().min(1).max(64), level: riskLevelSchema }).strict();
+
+/** What a classification change does to the stored threats and devices. */
+export const rerateOutcomeSchema = z.object({
+  /** Devices whose threat level changes. */
+  devices: z.number().int().nonnegative(),
+  /** Devices whose compliance changes. */
+  compliance: z.number().int().nonnegative(),
+  /** Stored threats whose risk level changes. */
+  threats: z.number().int().nonnegative(),
+});
+export type RerateOutcome = z.infer<typeof rerateOutcomeSchema>;
+
+/** A change as it was applied; rerated is null when the inventory could not be re-rated at once (the next poll does it). */
+export const classificationChangeSchema = classificationListSchema.extend({ rerated: rerateOutcomeSchema.nullable() });
+
+/** The change to count beforehand: one classification's new level, or every level back to its default. */
+export const classificationImpactRequestSchema = z.union([setClassificationLevelSchema, z.object({ reset: z.literal(true) }).strict()]);
 
 export const groupNamesRequestSchema = z
   .object({

@@ -12,7 +12,9 @@ import {
   type DriftReportView,
   type EngineStatusView,
   type RemovalImpactView,
+  type RerateOutcome,
 } from '../../../shared/ipc';
+import type { ClassificationLevels } from '../../../shared/domain/threat-level';
 import { serveDemoTenant, type ServedDemoTenant } from '../../demo-tenant/serve-demo-tenant';
 import type { ClockAnchor, TenantEndpoints } from '../../engine/engine-protocol';
 import type { Logger } from '../logger';
@@ -97,6 +99,15 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
     },
     async drift(): Promise<DriftReportView> {
       return (await require().query({ kind: 'drift' })) as DriftReportView;
+    },
+    /** What rating the inventory with these levels changes (written when apply is set); null without an inventory. */
+    async rerate(levels: ClassificationLevels, apply: boolean): Promise<RerateOutcome | null> {
+      const engine = reader();
+      return engine ? ((await engine.query({ kind: 'rerate', levels, apply })) as RerateOutcome) : null;
+    },
+    async openThreatCounts(): Promise<Record<string, number>> {
+      const engine = reader();
+      return engine ? ((await engine.query({ kind: 'openThreatCounts' })) as Record<string, number>) : {};
     },
     async removalImpact(request: { names: string[] }): Promise<RemovalImpactView> {
       return (await require().query({ kind: 'removalImpact', groupNames: request.names })) as RemovalImpactView;

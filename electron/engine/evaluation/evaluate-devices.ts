@@ -36,7 +36,10 @@ interface DeviceFactsRow {
   mtd_confirmed_at: number | null;
 }
 
-const NO_POLICY: AllowedLevels = { ios: null, android: null };
+export const NO_POLICY: AllowedLevels = { ios: null, android: null };
+
+/** The agent that speaks for device d: the activated one, then the one that checked in last (never the order in which the console read them). */
+export const AGENT_OF_DEVICE = "(SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid LIMIT 1)";
 
 export function evaluateDevices(inventory: Inventory, now: number, disconnectedAfterDays: number): EvaluationSummary {
   const { db } = inventory;
@@ -46,13 +49,13 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
     for (const row of db.prepare("SELECT device_guid, level FROM threats WHERE status = 'open' AND device_guid IS NOT NULL").iterate() as IterableIterator<{ device_guid: string; level: RiskLevel }>) {
       openLevels.set(row.device_guid, Math.max(openLevels.get(row.device_guid) ?? 0, riskRank(row.level)));
     }
-    // A reinstalled app registers a new agent: the activated one wins, then the one that checked in last (never the order in which the console read them).
+    // A reinstalled app registers a new agent: AGENT_OF_DEVICE picks the one that counts.
     const rows = db
       .prepare(`
         SELECT d.id, d.platform, d.supported, d.in_intune, d.in_group, d.state, d.state_reason, d.threat_level, d.compliance, d.last_checkin_at,
                m.guid AS mtd_guid, m.activation, m.checkin_at, m.confirmed_at AS mtd_confirmed_at
         FROM devices d
-        LEFT JOIN mtd_devices m ON m.guid = (SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid LIMIT 1)`)
+        LEFT JOIN mtd_devices m ON m.guid = ${AGENT_OF_DEVICE}`)
       .all() as DeviceFactsRow[];
     const update = db.prepare('UPDATE devices SET state = ?, state_reason = ?, state_since = CASE WHEN state IS ? THEN state_since ELSE ? END, threat_level = ?, compliance = ?, last_checkin_at = ? WHERE id = ?');
     const history = db.prepare('INSERT INTO state_history (device_id, at, state, reason) VALUES (?, ?, ?, ?)');
