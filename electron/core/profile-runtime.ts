@@ -33,6 +33,7 @@ import type { Sessions } from './session/sessions';
 import { signInFailure } from './session/sign-in-failure';
 import type { SettingsBackendFactory } from './settings/settings-backend';
 import { SettingsStore } from './settings/settings-store';
+import { createSetupChecklistService } from './setup-checklist-service';
 import { createSmtpService } from './smtp-service';
 import type { TenantConnection } from './tenant-connection';
 
@@ -153,6 +154,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
   const smtp = createSmtpService(settings, secrets, audit, () => engineHost?.smtpChanged());
   const demoClock = createDemoClockService(tenant);
   const engine = createEngineService(engineHost, logger, () => settings.get().connector !== null);
+  const setup = createSetupChecklistService({ settings, audit, dashboard: () => engine.dashboard(), now });
   let stoppedByAdmin = false;
   const followSettings = (): void => {
     if (!engineHost) return;
@@ -239,7 +241,12 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     },
     'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
     'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
-    'enrollmentSettings.save': reconfiguring((request, context) => config.saveEnrollmentSettings(request, context)),
+    'enrollmentSettings.save': reconfiguring((request, context) => {
+      const saved = config.saveEnrollmentSettings(request, context);
+      // Saving, even the default unchanged, is the admin confirming the Disconnected Status step.
+      setup.mark('disconnectedStatus', context);
+      return saved;
+    }),
     'classifications.list': () => config.classifications(),
     'classifications.setLevel': reconfiguring((request, context) => config.setClassificationLevel(request, context)),
     'classifications.reset': reconfiguring((_request, context) => config.resetClassifications(context)),
@@ -280,6 +287,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'demo.clock': () => demoClock.view(),
     'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
     'demo.advance': (request) => demoClock.advance(request.hours),
+    'setup.checklist': () => setup.checklist(),
+    'classifications.markReviewed': (_request, context) => ({ reviewed: setup.mark('classificationsReviewed', context) }),
     'connection.get': () => connectionView(),
     // The core opens the profile again afterwards: sign-in, Graph client and engine with the new connection.
     'connection.save': (request, context) => saveConnection(request, context),

@@ -51,6 +51,8 @@ export const CHANNEL_NAMES = [
   'session.completeSignIn',
   'session.cancelSignIn',
   'consent.begin',
+  'setup.checklist',
+  'classifications.markReviewed',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

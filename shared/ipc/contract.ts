@@ -46,6 +46,7 @@ import {
   profileRenameSchema,
 } from './profile-channels';
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
+import { classificationsReviewedSchema, setupChecklistSchema } from './setup-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -149,6 +150,9 @@ export const channels = {
   'session.cancelSignIn': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
   // A Global Administrator on the consent page of a real tenant: the admin consent page to open; consent.grant waits for its answer.
   'consent.begin': channel({ request: noInput, response: browserStepSchema, access: 'anyone', mutates: true }),
+  // Every role sees the set-up steps; doing most of them takes Full.
+  'setup.checklist': channel({ request: noInput, response: setupChecklistSchema, access: EVERY_ROLE, mutates: false }),
+  'classifications.markReviewed': channel({ request: noInput, response: classificationsReviewedSchema, access: FULL, mutates: true }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */
