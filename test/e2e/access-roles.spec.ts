@@ -44,7 +44,7 @@ test.describe('a full-access member', () => {
 });
 
 test.describe('a restricted-access member', () => {
-  test('sees exactly Dashboard, Devices, Security Policy, Preferences and Review', async ({ openConsole, page }) => {
+  test('sees exactly Dashboard, What to do next, Devices, Security Policy, Preferences and Review', async ({ openConsole, page }) => {
     await openConsole('', { as: 'restricted' });
     const banner = page.getByRole('banner');
     await expect(banner).toContainText(DEMO_USERS.restricted.displayName);
