@@ -277,6 +277,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'devices.page': (request) => engine.devicePage(request),
     'devices.detail': (request) => engine.deviceDetail(request.id),
     'devices.exportCsv': (request) => engine.devicesCsv(request),
+    'threats.page': (request) => engine.threatPage(request),
+    'threats.options': () => engine.threatOptions(),
     'demo.clock': () => demoClock.view(),
     'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
     'demo.advance': (request) => demoClock.advance(request.hours),
