@@ -4,13 +4,10 @@ import type { AccessSettings, EnrollmentSettings, IntuneConnectorSettings, Notif
 import { DEFAULT_NOTIFICATION_SWITCHES } from '../../shared/config/configuration-schema';
 import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel } from '../../shared/domain/threat-classifications';
 import { AppError, type AuditEntry, type AuditFilter, type ClassificationRow, type SystemSettings } from '../../shared/ipc';
-import { auditCsv, diff, type AuditLog } from './audit/audit-log';
+import { auditActor, auditCsv, diff, type AuditLog } from './audit/audit-log';
 import type { CallContext, SessionUser } from './dispatcher';
 import type { SettingsStore } from './settings/settings-store';
 
-function actorOf(context: CallContext): string {
-  return context.user?.displayName ?? 'unknown';
-}
 
 function requireUser(context: CallContext): SessionUser {
   if (!context.user) throw new AppError({ code: 'unauthenticated', message: 'Sign in to use your preferences.' });
@@ -20,7 +17,7 @@ function requireUser(context: CallContext): SessionUser {
 export function createConfigurationService(settings: SettingsStore, audit: AuditLog) {
   const record = (context: CallContext, action: AuditEntry['action'], target: string, changes: AuditEntry['changes']): void => {
     if (changes.length === 0 && action === 'settings.changed') return;
-    audit.record({ actor: actorOf(context), action, target, outcome: 'ok', changes });
+    audit.record({ ...auditActor(context.user), action, target, outcome: 'ok', changes });
   };
 
   const classifications = (): { classifications: ClassificationRow[] } => {

@@ -9,7 +9,7 @@ import type { TokenProvider } from '../auth/token-provider';
 import { EncryptedTokenCachePlugin } from '../auth/token-cache-plugin';
 import { createGraphClient } from '../graph/graph-client';
 import { AuditLog } from './audit/audit-log';
-import { diff } from './audit/audit-log';
+import { auditActor, diff } from './audit/audit-log';
 import { createConfigurationService } from './configuration-service';
 import { createDemoClockService } from './demo-clock-service';
 import { enrollmentPreview } from './directory/enrollment-preview';
@@ -226,7 +226,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     // The thumbprint is public (the app registration lists it): the audit says which certificate.
     if (certificate) changes.push({ field: 'connection.clientCertificate', before: beforeThumbprint, after: certificate.thumbprintSha256 });
     if (request.lookoutAppKey) changes.push({ field: 'connection.lookoutAppKey', before: 'set', after: 'replaced' });
-    if (changes.length > 0) audit.record({ actor: context.user?.displayName ?? 'unknown', action: 'settings.changed', target: 'Tenant connection', outcome: 'ok', changes });
+    if (changes.length > 0) audit.record({ ...auditActor(context.user), action: 'settings.changed', target: 'Tenant connection', outcome: 'ok', changes });
     return connectionView();
   };
 
@@ -284,6 +284,8 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'devices.page': (request) => engine.devicePage(request),
     'devices.detail': (request) => engine.deviceDetail(request.id),
     'devices.exportCsv': (request) => engine.devicesCsv(request),
+    'threats.page': (request) => engine.threatPage(request),
+    'threats.options': () => engine.threatOptions(),
     'demo.clock': () => demoClock.view(),
     'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
     'demo.advance': (request) => demoClock.advance(request.hours),

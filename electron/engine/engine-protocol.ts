@@ -2,6 +2,7 @@
 // process in the browser host and tests, an Electron utilityProcess in the app).
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
 import type { DeviceFilter, DevicePageRequest, DeviceSort } from '../../shared/ipc/inventory-channels';
+import type { ThreatPageRequest } from '../../shared/ipc/threat-channels';
 import type { EngineConfig } from './engine-config';
 import type { EngineStatus, PollOptions, PollResult } from './polling-engine';
 
@@ -56,7 +57,9 @@ export type EngineQuery =
   | { kind: 'dashboard' }
   | { kind: 'devicePage'; request: DevicePageRequest }
   | { kind: 'deviceDetail'; id: string }
-  | { kind: 'devicesCsv'; filter: DeviceFilter; sort: DeviceSort };
+  | { kind: 'devicesCsv'; filter: DeviceFilter; sort: DeviceSort }
+  | { kind: 'threatPage'; request: ThreatPageRequest }
+  | { kind: 'threatOptions' };
 
 export type FromEngine =
   | { type: 'ready' }

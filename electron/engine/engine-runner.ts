@@ -14,6 +14,7 @@ import { PollingEngine } from './polling-engine';
 import { dashboard } from './queries/dashboard';
 import { deviceDetail } from './queries/device-detail';
 import { devicePage, devicesCsv } from './queries/device-page';
+import { threatOptions, threatPage } from './queries/threat-page';
 import { driftReport } from './queries/drift-report';
 import { removalImpact } from './queries/removal-impact';
 import { createPartnerClient } from './state-sync/partner-client';
@@ -102,6 +103,10 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
           return deviceDetail(inventory, query.id);
         case 'devicesCsv':
           return devicesCsv(inventory, query.filter, query.sort);
+        case 'threatPage':
+          return threatPage(inventory, query.request, anchorNow(clock));
+        case 'threatOptions':
+          return threatOptions(inventory);
       }
     },
     async close() {

@@ -346,6 +346,12 @@ export const en = {
     range: '{{first}}–{{last}} of {{total}}',
     previous: 'Previous page',
     next: 'Next page',
+    fields: {
+      classification: 'Security Policy: {{name}}',
+      consent: 'Consent',
+      profileName: 'Profile name',
+      lookoutKeySetAt: 'Lookout application key entered',
+    },
     actions: {
       settingsChanged: 'Settings changed',
       connectorCreated: 'Connector created',

@@ -36,6 +36,8 @@ export const CHANNEL_NAMES = [
   'devices.page',
   'devices.detail',
   'devices.exportCsv',
+  'threats.page',
+  'threats.options',
   'demo.clock',
   'demo.setSpeed',
   'demo.advance',

@@ -47,6 +47,7 @@ import {
 } from './profile-channels';
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
 import { classificationsReviewedSchema, setupChecklistSchema } from './setup-channels';
+import { threatOptionsSchema, threatPageRequestSchema, threatPageSchema } from './threat-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -132,6 +133,8 @@ export const channels = {
   'devices.page': channel({ request: devicePageRequestSchema, response: devicePageSchema, access: EVERY_ROLE, mutates: false }),
   'devices.detail': channel({ request: deviceDetailRequestSchema, response: deviceDetailSchema, access: EVERY_ROLE, mutates: false }),
   'devices.exportCsv': channel({ request: deviceExportRequestSchema, response: deviceExportSchema, access: EVERY_ROLE, mutates: false }),
+  'threats.page': channel({ request: threatPageRequestSchema, response: threatPageSchema, access: EVERY_ROLE, mutates: false }),
+  'threats.options': channel({ request: noInput, response: threatOptionsSchema, access: EVERY_ROLE, mutates: false }),
   'demo.clock': channel({ request: noInput, response: demoClockSchema, access: EVERY_ROLE, mutates: false }),
   'demo.setSpeed': channel({ request: demoSpeedSchema, response: demoClockSchema, access: FULL, mutates: true }),
   'demo.advance': channel({ request: demoAdvanceSchema, response: demoClockSchema, access: FULL, mutates: true }),

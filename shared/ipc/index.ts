@@ -10,3 +10,4 @@ export * from './smtp-channels';
 export * from './inventory-channels';
 export * from './profile-channels';
 export * from './setup-channels';
+export * from './threat-channels';
