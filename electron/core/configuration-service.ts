@@ -5,7 +5,7 @@ import { DEFAULT_NOTIFICATION_SWITCHES } from '../../shared/config/configuration
 import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel, type ThreatClassificationDefault } from '../../shared/domain/threat-classifications';
 import type { ClassificationLevels } from '../../shared/domain/threat-level';
 import { AppError, type AuditEntry, type AuditFilter, type ClassificationRow, type SystemSettings } from '../../shared/ipc';
-import { auditCsv, diff, type AuditLog } from './audit/audit-log';
+import { auditActor, auditCsv, diff, type AuditLog } from './audit/audit-log';
 import type { CallContext, SessionUser } from './dispatcher';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -25,10 +25,6 @@ export function withClassificationLevel(overrides: ClassificationLevels, request
   return next;
 }
 
-function actorOf(context: CallContext): string {
-  return context.user?.displayName ?? 'unknown';
-}
-
 function requireUser(context: CallContext): SessionUser {
   if (!context.user) throw new AppError({ code: 'unauthenticated', message: 'Sign in to use your preferences.' });
   return context.user;
@@ -37,7 +33,7 @@ function requireUser(context: CallContext): SessionUser {
 export function createConfigurationService(settings: SettingsStore, audit: AuditLog) {
   const record = (context: CallContext, action: AuditEntry['action'], target: string, changes: AuditEntry['changes']): void => {
     if (changes.length === 0 && action === 'settings.changed') return;
-    audit.record({ actor: actorOf(context), action, target, outcome: 'ok', changes });
+    audit.record({ ...auditActor(context.user), action, target, outcome: 'ok', changes });
   };
 
   /** Every classification with its level; openThreats: the inventory's open threats per classification. */

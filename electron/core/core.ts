@@ -8,6 +8,7 @@ import type { SecretCipher } from '../auth/secret-cipher';
 import { createAppService, type AppServiceOptions } from './app-service';
 import { keepDemoClock, type KeptDemoClock } from './demo-clock-file';
 import { createDispatcher, type CallContext, type Dispatcher, type Handlers } from './dispatcher';
+import { auditActor } from './audit/audit-log';
 import type { EngineLauncher } from './engine/engine-launcher';
 import { createEventBus, type EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -152,7 +153,6 @@ export function createCore(options: CoreOptions): Core {
     return current;
   };
 
-  const actor = (context: CallContext): string => context.user?.displayName ?? 'unknown';
 
   const addProfile = async (request: z.output<typeof profileAddSchema>, context: CallContext): Promise<ProfileList> => {
     const override = endpointsOverride(options.env ?? process.env);
@@ -190,7 +190,7 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
     (await runtime).audit.record({
-      actor: actor(context),
+      ...auditActor(context.user),
       action: 'profile.added',
       target: `Tenant ${request.name}`,
       outcome: 'ok',
@@ -225,7 +225,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'profiles.rename': async (request, context) => {
       const { before, after } = registry.rename(request.id, request.name);
-      if (before !== after) (await runtime).audit.record({ actor: actor(context), action: 'profile.renamed', target: `Tenant ${after}`, outcome: 'ok', changes: [{ field: 'profile.name', before, after }] });
+      if (before !== after) (await runtime).audit.record({ ...auditActor(context.user), action: 'profile.renamed', target: `Tenant ${after}`, outcome: 'ok', changes: [{ field: 'profile.name', before, after }] });
       return registry.list();
     },
     'profiles.remove': async (request, context) => {
@@ -238,7 +238,7 @@ export function createCore(options: CoreOptions): Core {
       if (active.profile.id === profile.id) await switchTo(DEMO_PROFILE_ID);
       registry.remove(profile.id);
       memoryStores.delete(profile.id);
-      (auditLog ?? (await runtime).audit).record({ actor: actor(context), action: 'profile.removed', target: `Tenant ${profile.name}`, outcome: 'ok', changes: [{ field: 'profile.name', before: profile.name, after: null }] });
+      (auditLog ?? (await runtime).audit).record({ ...auditActor(context.user), action: 'profile.removed', target: `Tenant ${profile.name}`, outcome: 'ok', changes: [{ field: 'profile.name', before: profile.name, after: null }] });
       return registry.list();
     },
   };
@@ -255,7 +255,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dispatcher: createDispatcher(handlers, logger, {
-      onDenied: (channel, context) => current?.audit.record({ actor: context.user?.displayName ?? 'signed-out caller', action: 'call.denied', target: channel, outcome: 'denied', changes: [] }),
+      onDenied: (channel, context) => current?.audit.record({ ...(context.user ? auditActor(context.user) : { actor: 'signed-out caller' }), action: 'call.denied', target: channel, outcome: 'denied', changes: [] }),
     }),
     events,
     session: () => current?.session() ?? { role: null },

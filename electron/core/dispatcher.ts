@@ -17,6 +17,8 @@ import type { Logger } from './logger';
 export interface SessionUser {
   id: string;
   displayName: string;
+  /** The sign-in name (e-mail address), so the audit log can be searched by it. */
+  userPrincipalName?: string;
 }
 
 /** Who is calling: the session's role (null when signed out) and user. */

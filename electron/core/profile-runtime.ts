@@ -9,7 +9,7 @@ import type { TokenProvider } from '../auth/token-provider';
 import { EncryptedTokenCachePlugin } from '../auth/token-cache-plugin';
 import { createGraphClient } from '../graph/graph-client';
 import { AuditLog } from './audit/audit-log';
-import { diff } from './audit/audit-log';
+import { auditActor, diff } from './audit/audit-log';
 import { createClassificationChannels } from './classification-channels';
 import { createConfigurationService } from './configuration-service';
 import { createDemoClockService } from './demo-clock-service';
@@ -34,6 +34,7 @@ import type { Sessions } from './session/sessions';
 import { signInFailure } from './session/sign-in-failure';
 import type { SettingsBackendFactory } from './settings/settings-backend';
 import { SettingsStore } from './settings/settings-store';
+import { createSetupChecklistService } from './setup-checklist-service';
 import { createSmtpService } from './smtp-service';
 import type { TenantConnection } from './tenant-connection';
 
@@ -154,6 +155,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
   const smtp = createSmtpService(settings, secrets, audit, () => engineHost?.smtpChanged());
   const demoClock = createDemoClockService(tenant);
   const engine = createEngineService(engineHost, logger, () => settings.get().connector !== null);
+  const setup = createSetupChecklistService({ settings, audit, dashboard: () => engine.dashboard(), now });
   let stoppedByAdmin = false;
   const followSettings = (): void => {
     if (!engineHost) return;
@@ -227,7 +229,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     // The thumbprint is public (the app registration lists it): the audit says which certificate.
     if (certificate) changes.push({ field: 'connection.clientCertificate', before: beforeThumbprint, after: certificate.thumbprintSha256 });
     if (request.lookoutAppKey) changes.push({ field: 'connection.lookoutAppKey', before: 'set', after: 'replaced' });
-    if (changes.length > 0) audit.record({ actor: context.user?.displayName ?? 'unknown', action: 'settings.changed', target: 'Tenant connection', outcome: 'ok', changes });
+    if (changes.length > 0) audit.record({ ...auditActor(context.user), action: 'settings.changed', target: 'Tenant connection', outcome: 'ok', changes });
     return connectionView();
   };
 
@@ -242,7 +244,12 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     },
     'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
     'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
-    'enrollmentSettings.save': reconfiguring((request, context) => config.saveEnrollmentSettings(request, context)),
+    'enrollmentSettings.save': reconfiguring((request, context) => {
+      const saved = config.saveEnrollmentSettings(request, context);
+      // Saving, even the default unchanged, is the admin confirming the Disconnected Status step.
+      setup.mark('disconnectedStatus', context);
+      return saved;
+    }),
     'classifications.list': () => classifications.list(),
     'classifications.setLevel': (request, context) => classifications.setLevel(request, context),
     'classifications.reset': (_request, context) => classifications.reset(context),
@@ -281,9 +288,13 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'devices.page': (request) => engine.devicePage(request),
     'devices.detail': (request) => engine.deviceDetail(request.id),
     'devices.exportCsv': (request) => engine.devicesCsv(request),
+    'threats.page': (request) => engine.threatPage(request),
+    'threats.options': () => engine.threatOptions(),
     'demo.clock': () => demoClock.view(),
     'demo.setSpeed': (request) => demoClock.setSpeed(request.speed),
     'demo.advance': (request) => demoClock.advance(request.hours),
+    'setup.checklist': () => setup.checklist(),
+    'classifications.markReviewed': (_request, context) => ({ reviewed: setup.mark('classificationsReviewed', context) }),
     'connection.get': () => connectionView(),
     // The core opens the profile again afterwards: sign-in, Graph client and engine with the new connection.
     'connection.save': (request, context) => saveConnection(request, context),

@@ -3,7 +3,7 @@
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
 import type { SmtpSave, SmtpView } from '../../shared/ipc';
 import type { SmtpConnection } from '../engine/engine-protocol';
-import { diff, type AuditLog } from './audit/audit-log';
+import { auditActor, diff, type AuditLog } from './audit/audit-log';
 import type { CallContext } from './dispatcher';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';
@@ -17,7 +17,6 @@ export function createSmtpService(settings: SettingsStore, secrets: SecretStore,
     const stored = smtp?.passwordSet === true && secrets.get(PASSWORD) !== undefined;
     return { settings: smtp && { ...smtp, passwordSet: stored }, passwordStorage: stored ? secrets.storage : 'none' };
   };
-  const actor = (context: CallContext): string => context.user?.displayName ?? 'unknown';
   return {
     view,
     connection(): SmtpConnection | null {
@@ -36,7 +35,7 @@ export function createSmtpService(settings: SettingsStore, secrets: SecretStore,
       else if (request.password !== undefined) secrets.set(PASSWORD, request.password);
       const changes = diff(before.smtp, after.smtp, 'smtp');
       if (request.password !== undefined) changes.push({ field: 'smtp.password', before: '(hidden)', after: '(changed)' });
-      if (changes.length > 0) audit.record({ actor: actor(context), action: 'settings.changed', target: 'SMTP server', outcome: 'ok', changes });
+      if (changes.length > 0) audit.record({ ...auditActor(context.user), action: 'settings.changed', target: 'SMTP server', outcome: 'ok', changes });
       changed();
       return view();
     },
@@ -45,7 +44,7 @@ export function createSmtpService(settings: SettingsStore, secrets: SecretStore,
         draft.smtp = null;
       });
       secrets.delete(PASSWORD);
-      if (before.smtp) audit.record({ actor: actor(context), action: 'settings.changed', target: 'SMTP server', outcome: 'ok', changes: diff(before.smtp, null, 'smtp') });
+      if (before.smtp) audit.record({ ...auditActor(context.user), action: 'settings.changed', target: 'SMTP server', outcome: 'ok', changes: diff(before.smtp, null, 'smtp') });
       changed();
       return view();
     },

@@ -3,6 +3,7 @@
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
 import type { ClassificationLevels } from '../../shared/domain/threat-level';
 import type { DeviceFilter, DevicePageRequest, DeviceSort } from '../../shared/ipc/inventory-channels';
+import type { ThreatPageRequest } from '../../shared/ipc/threat-channels';
 import type { EngineConfig } from './engine-config';
 import type { EngineStatus, PollOptions, PollResult } from './polling-engine';
 
@@ -60,7 +61,9 @@ export type EngineQuery =
   | { kind: 'devicesCsv'; filter: DeviceFilter; sort: DeviceSort }
   /** The stored threats and devices rated with these classification levels: counted, and written when apply is set. */
   | { kind: 'rerate'; levels: ClassificationLevels; apply: boolean }
-  | { kind: 'openThreatCounts' };
+  | { kind: 'openThreatCounts' }
+  | { kind: 'threatPage'; request: ThreatPageRequest }
+  | { kind: 'threatOptions' };
 
 export type FromEngine =
   | { type: 'ready' }

@@ -15,6 +15,7 @@ import { PollingEngine } from './polling-engine';
 import { dashboard } from './queries/dashboard';
 import { deviceDetail } from './queries/device-detail';
 import { devicePage, devicesCsv } from './queries/device-page';
+import { threatOptions, threatPage } from './queries/threat-page';
 import { driftReport } from './queries/drift-report';
 import { removalImpact } from './queries/removal-impact';
 import { createPartnerClient } from './state-sync/partner-client';
@@ -107,6 +108,10 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
           return rerateDevices(inventory, query.levels, query.apply);
         case 'openThreatCounts':
           return openThreatCounts(inventory);
+        case 'threatPage':
+          return threatPage(inventory, query.request, anchorNow(clock));
+        case 'threatOptions':
+          return threatOptions(inventory);
       }
     },
     async close() {

@@ -9,12 +9,14 @@ import {
   PlugConnected24Regular,
   Settings24Regular,
   Shield24Regular,
+  TaskListLtr24Regular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { Role } from '../../shared/ipc';
 
 export type ModuleId =
   | 'dashboard'
+  | 'setup'
   | 'devices'
   | 'securityPolicy'
   | 'connectors'
@@ -39,9 +41,13 @@ export interface ConsoleModule {
 const EVERY_ROLE: readonly Role[] = ['full', 'restricted'];
 const FULL_ONLY: readonly Role[] = ['full'];
 
+/** What to do next: where the first sign-in after consent lands. */
+export const SETUP_PATH = '/setup';
+
 /** The modules of PRODUCT.md section 1, in navigation order. */
 export const MODULES: readonly ConsoleModule[] = [
   { id: 'dashboard', path: '/dashboard', section: 'main', icon: Board24Regular, roles: EVERY_ROLE },
+  { id: 'setup', path: SETUP_PATH, section: 'main', icon: TaskListLtr24Regular, roles: EVERY_ROLE },
   { id: 'devices', path: '/devices', section: 'main', icon: Phone24Regular, roles: EVERY_ROLE },
   { id: 'securityPolicy', path: '/security-policy', section: 'main', icon: Shield24Regular, roles: EVERY_ROLE },
   { id: 'connectors', path: '/system/connectors', section: 'system', icon: PlugConnected24Regular, roles: FULL_ONLY },

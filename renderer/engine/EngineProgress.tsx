@@ -1,5 +1,6 @@
 import { Body1, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatusView } from '../../shared/ipc';
 import { formatIn } from '../forms/format';
@@ -64,7 +65,7 @@ function useNow(ticking: boolean): number {
   return now;
 }
 
-function progressText(t: ReturnType<typeof useTranslation>['t'], progress: EngineStatusView['progress']): string {
+function progressText(t: TFunction, progress: EngineStatusView['progress']): string {
   if (progress === null) return t('engine.progressStarting');
   if (progress.total === null) return t('engine.progressDone', { done: progress.done });
   return t('engine.progressCount', { done: progress.done, total: progress.total });

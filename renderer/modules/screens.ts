@@ -8,11 +8,13 @@ import { DevicesScreen } from './devices/DevicesScreen';
 import { EnrollmentSettingsScreen } from './enrollment-settings/EnrollmentSettingsScreen';
 import { PreferencesScreen } from './preferences/PreferencesScreen';
 import { SecurityPolicyScreen } from './security-policy/SecurityPolicyScreen';
+import { SetupChecklistScreen } from './setup/SetupChecklistScreen';
 import { TenantsScreen } from './tenants/TenantsScreen';
 
 /** The screens built so far; the other modules show their empty state. */
 export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
   dashboard: DashboardScreen,
+  setup: SetupChecklistScreen,
   devices: DevicesScreen,
   securityPolicy: SecurityPolicyScreen,
   connectors: ConnectorsScreen,

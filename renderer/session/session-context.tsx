@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Role, Session } from '../../shared/ipc';
 import { ApiProvider, useApi } from '../api/api-context';
+import { SETUP_PATH } from '../app/modules';
+import { navigateTo } from '../app/use-hash-route';
 import { failureOf } from '../forms/errors';
 import { guardApi } from './guard-api';
 
@@ -23,6 +25,12 @@ export interface SessionContextValue {
   awaitConsent: () => Promise<Session>;
   /** Fetches the session again, showing the loading state (after the host could not be reached). */
   reload: () => void;
+}
+
+/** Consent is given once per tenant: the admin who gives it lands on the set-up steps, everyone later on the dashboard. */
+function landAfterConsent(session: Session): Session {
+  if (session.signedIn) navigateTo(SETUP_PATH);
+  return session;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -81,11 +89,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       signIn: (userPrincipalName) => apply(() => api['session.signInDemo']({ userPrincipalName })),
       signOut: () => apply(() => api['session.signOut']()),
-      grantConsent: () => apply(() => api['consent.grant']()),
+      grantConsent: () => apply(() => api['consent.grant']()).then(landAfterConsent),
       declineConsent: () => apply(() => api['consent.decline']()),
       completeSignIn: () => applyOnArrival(() => api['session.completeSignIn']()),
       cancelBrowserStep: () => apply(() => api['session.cancelSignIn']()),
-      awaitConsent: () => applyOnArrival(() => api['consent.grant']()),
+      awaitConsent: () => applyOnArrival(() => api['consent.grant']()).then(landAfterConsent),
       reload,
     }),
     [state, api, apply, applyOnArrival, reload],

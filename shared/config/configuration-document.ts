@@ -11,6 +11,7 @@ import {
 } from './configuration-schema';
 import { connectionSettingsSchema } from './connection-settings';
 import { smtpSettingsSchema } from './smtp-settings';
+import { setupMarkSchema } from '../ipc/setup-channels';
 
 export const CONFIGURATION_SCHEMA_VERSION = 3;
 
@@ -31,6 +32,11 @@ export const configurationDocumentSchema = z
     smtp: smtpSettingsSchema.nullable(),
     /** A real tenant profile's connection (tenant, app registration, cloud, polling identity, Lookout); null on the demo profile. */
     connection: connectionSettingsSchema.nullable(),
+    /** Set-up steps confirmed without a setting of their own (who and when); absent in older files, which means not yet. */
+    setupMarks: z
+      .object({ disconnectedStatus: setupMarkSchema.optional(), classificationsReviewed: setupMarkSchema.optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ConfigurationDocument = z.infer<typeof configurationDocumentSchema>;

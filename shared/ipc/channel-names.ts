@@ -37,6 +37,8 @@ export const CHANNEL_NAMES = [
   'devices.page',
   'devices.detail',
   'devices.exportCsv',
+  'threats.page',
+  'threats.options',
   'demo.clock',
   'demo.setSpeed',
   'demo.advance',
@@ -52,6 +54,8 @@ export const CHANNEL_NAMES = [
   'session.completeSignIn',
   'session.cancelSignIn',
   'consent.begin',
+  'setup.checklist',
+  'classifications.markReviewed',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -8,6 +8,7 @@ import {
   riskLevelSchema,
 } from '../config/configuration-schema';
 import { consentSchema } from '../config/configuration-document';
+import { wellFormed } from '../config/well-formed';
 import { THREAT_TYPES } from '../domain/threat-classifications';
 import { z } from './zod';
 
@@ -88,6 +89,8 @@ export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   actor: z.string(),
+  /** The actor's sign-in name (e-mail address), where the entry was made by a signed-in user. */
+  actorUpn: z.string().optional(),
   action: z.enum(AUDIT_ACTIONS),
   target: z.string(),
   outcome: z.enum(['ok', 'denied']),
@@ -97,7 +100,11 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditFilterSchema = z
   .object({
-    actor: z.string().max(256).optional(),
+    actor: z
+      .string({ error: 'Actor is text: part of a name or e-mail address.' })
+      .max(256, { error: 'Actor has at most 256 characters.' })
+      .refine(wellFormed, { error: 'Actor contains characters that are not valid text.' })
+      .optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),

@@ -49,6 +49,8 @@ import {
   profileRenameSchema,
 } from './profile-channels';
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
+import { classificationsReviewedSchema, setupChecklistSchema } from './setup-channels';
+import { threatOptionsSchema, threatPageRequestSchema, threatPageSchema } from './threat-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -135,6 +137,8 @@ export const channels = {
   'devices.page': channel({ request: devicePageRequestSchema, response: devicePageSchema, access: EVERY_ROLE, mutates: false }),
   'devices.detail': channel({ request: deviceDetailRequestSchema, response: deviceDetailSchema, access: EVERY_ROLE, mutates: false }),
   'devices.exportCsv': channel({ request: deviceExportRequestSchema, response: deviceExportSchema, access: EVERY_ROLE, mutates: false }),
+  'threats.page': channel({ request: threatPageRequestSchema, response: threatPageSchema, access: EVERY_ROLE, mutates: false }),
+  'threats.options': channel({ request: noInput, response: threatOptionsSchema, access: EVERY_ROLE, mutates: false }),
   'demo.clock': channel({ request: noInput, response: demoClockSchema, access: EVERY_ROLE, mutates: false }),
   'demo.setSpeed': channel({ request: demoSpeedSchema, response: demoClockSchema, access: FULL, mutates: true }),
   'demo.advance': channel({ request: demoAdvanceSchema, response: demoClockSchema, access: FULL, mutates: true }),
@@ -153,6 +157,9 @@ export const channels = {
   'session.cancelSignIn': channel({ request: noInput, response: sessionSchema, access: 'anyone', mutates: true }),
   // A Global Administrator on the consent page of a real tenant: the admin consent page to open; consent.grant waits for its answer.
   'consent.begin': channel({ request: noInput, response: browserStepSchema, access: 'anyone', mutates: true }),
+  // Every role sees the set-up steps; doing most of them takes Full.
+  'setup.checklist': channel({ request: noInput, response: setupChecklistSchema, access: EVERY_ROLE, mutates: false }),
+  'classifications.markReviewed': channel({ request: noInput, response: classificationsReviewedSchema, access: FULL, mutates: true }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */

@@ -9,3 +9,5 @@ export * from './engine-channels';
 export * from './smtp-channels';
 export * from './inventory-channels';
 export * from './profile-channels';
+export * from './setup-channels';
+export * from './threat-channels';

@@ -8,7 +8,7 @@ test('the Audit log lists the consent, a refused call and a refused sign-in', as
   await openConsole('', { as: null });
   await chooseAndSignIn(page, 'globaladmin');
   await page.getByRole('button', { name: 'Accept' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'What to do next' })).toBeVisible();
   await signOut(page);
 
   // An outsider is refused at sign-in.

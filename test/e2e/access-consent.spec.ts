@@ -74,7 +74,8 @@ test.describe('consent', () => {
     await chooseAndSignIn(page, 'globaladmin');
     await page.getByRole('button', { name: 'Accept' }).click();
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    // The admin who gave consent lands on the set-up steps.
+    await expect(page.getByRole('heading', { level: 1, name: 'What to do next' })).toBeVisible();
     const banner = page.getByRole('banner');
     await expect(banner).toContainText('Gabriel Admin');
     await expect(banner).toContainText('Full access');

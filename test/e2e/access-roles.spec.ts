@@ -1,13 +1,13 @@
 // What each demo user sees once consent is recorded (PRODUCT.md sections 1 and 3):
 // Full gets every module; Restricted gets Dashboard, Devices, Security Policy (read
-// only), Preferences and Review, and nothing else, not even by address; a member of
+// only), Preferences, Review and What to do next, and nothing else, not even by address; a member of
 // neither access group is refused with the groups to join.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { MODULE_LABELS } from './module-labels';
 import { DEMO_USERS, signInError, signInHeading, signOut } from './sign-in';
 
-const RESTRICTED_MODULES = ['Dashboard', 'Devices', 'Security Policy', 'Preferences', 'Review'];
+const RESTRICTED_MODULES = ['Dashboard', 'What to do next', 'Devices', 'Security Policy', 'Preferences', 'Review'];
 const FULL_ONLY = MODULE_LABELS.filter(({ label }) => !RESTRICTED_MODULES.includes(label));
 
 function navigation(page: Page) {
@@ -44,7 +44,7 @@ test.describe('a full-access member', () => {
 });
 
 test.describe('a restricted-access member', () => {
-  test('sees exactly Dashboard, Devices, Security Policy, Preferences and Review', async ({ openConsole, page }) => {
+  test('sees exactly Dashboard, What to do next, Devices, Security Policy, Preferences and Review', async ({ openConsole, page }) => {
     await openConsole('', { as: 'restricted' });
     const banner = page.getByRole('banner');
     await expect(banner).toContainText(DEMO_USERS.restricted.displayName);

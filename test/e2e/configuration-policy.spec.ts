@@ -33,7 +33,7 @@ test.describe('Security Policy', () => {
 
     await openModule(page, 'Audit log');
     const entries = page.getByRole('table', { name: 'Audit log entries' });
-    const entry = entries.getByRole('row').filter({ hasText: 'classification.TROJAN' });
+    const entry = entries.getByRole('row').filter({ hasText: 'Security Policy: TROJAN' });
     await expect(entry).toContainText('Settings changed');
     await expect(entry).toContainText('Security Policy');
     await expect(entry).toContainText('High → Low');

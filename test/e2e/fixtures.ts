@@ -23,6 +23,15 @@ export interface OpenOptions {
   as?: DemoUserKey | null;
 }
 
+export interface RestartOptions extends OpenOptions {
+  /**
+   * The demo tenant is built anew, as a real restart of the app builds it (from its seed and the
+   * demo clock kept in the data folder), reached at another address; by default the restarted core
+   * talks to the same tenant object as the first run.
+   */
+  rebuildTenant?: boolean;
+}
+
 export interface ConsoleFixtures {
   dataDir: string;
   /** The tenant every run of this test talks to: the embedded demo tenant, kept across restarts. */
@@ -50,7 +59,7 @@ export interface ConsoleFixtures {
    * the user signs in again. The fixtures' core and host are the first run's; the test's own
    * teardown closes every later run.
    */
-  restartConsole: (hash?: string, options?: OpenOptions) => Promise<Page>;
+  restartConsole: (hash?: string, options?: RestartOptions) => Promise<Page>;
 }
 
 interface Run {
@@ -153,11 +162,11 @@ export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
     await use((hash = '', options = {}) => open(page, runs.at(-1)!, hash, options));
   },
   restartConsole: async ({ page, runs, dataDir, tenant }, use) => {
-    await use(async (hash = '', options = {}) => {
+    await use(async (hash = '', { rebuildTenant = false, ...options }: RestartOptions = {}) => {
       const previous = runs.at(-1)!;
       await previous.host.close();
       await previous.core.close();
-      const nextCore = startCore(dataDir, tenant);
+      const nextCore = startCore(dataDir, rebuildTenant ? connectDemoTenant() : tenant);
       const next = { core: nextCore, host: await startHost(nextCore) };
       runs.push(next);
       return open(page, next, hash, options);

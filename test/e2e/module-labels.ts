@@ -2,6 +2,7 @@
 // before one is added), on the module's empty state (English UI).
 export const MODULE_LABELS: readonly { label: string; hash: string; empty?: RegExp }[] = [
   { label: 'Dashboard', hash: '#/dashboard', empty: /No devices yet/ },
+  { label: 'What to do next', hash: '#/setup' },
   { label: 'Devices', hash: '#/devices', empty: /No devices are enrolled/ },
   { label: 'Security Policy', hash: '#/security-policy' },
   { label: 'Connectors', hash: '#/system/connectors', empty: /No connector has been added/ },

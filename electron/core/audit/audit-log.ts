@@ -10,6 +10,17 @@ export const AUDIT_FILE_NAME = 'audit-log.jsonl';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
+/** Who made an entry, by name and, where the session knows it, by e-mail address. */
+export interface AuditedUser {
+  displayName: string;
+  userPrincipalName?: string | undefined;
+}
+
+export function auditActor(user: AuditedUser | undefined): Pick<AuditEntry, 'actor' | 'actorUpn'> {
+  if (!user) return { actor: 'unknown' };
+  return user.userPrincipalName ? { actor: user.displayName, actorUpn: user.userPrincipalName } : { actor: user.displayName };
+}
+
 export class AuditLog {
   private readonly file: string;
   private readonly entries: AuditEntry[] = [];
@@ -52,7 +63,7 @@ export class AuditLog {
       const at = Date.parse(entry.at);
       if (at < from || at > to) continue;
       if (filter.action && entry.action !== filter.action) continue;
-      if (actor && !entry.actor.toLowerCase().includes(actor)) continue;
+      if (actor && !entry.actor.toLowerCase().includes(actor) && !entry.actorUpn?.toLowerCase().includes(actor)) continue;
       out.push(entry);
     }
     return out;

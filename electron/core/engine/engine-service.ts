@@ -8,6 +8,9 @@ import {
   type DeviceFilter,
   type DevicePage,
   type DevicePageRequest,
+  type ThreatOptions,
+  type ThreatPage,
+  type ThreatPageRequest,
   type DeviceSort,
   type DriftReportView,
   type EngineStatusView,
@@ -96,6 +99,14 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
     async devicesCsv(request: { filter: DeviceFilter; sort: DeviceSort }): Promise<{ filename: string; csv: string; rows: number }> {
       const { csv, rows } = (await require().query({ kind: 'devicesCsv', filter: request.filter, sort: request.sort })) as { csv: string; rows: number };
       return { filename: `mtd-console-devices-${new Date().toISOString().slice(0, 10)}.csv`, csv, rows };
+    },
+    async threatPage(request: ThreatPageRequest): Promise<ThreatPage> {
+      const engine = reader();
+      return engine ? ((await engine.query({ kind: 'threatPage', request })) as ThreatPage) : { total: 0, offset: request.offset, rows: [] };
+    },
+    async threatOptions(): Promise<ThreatOptions> {
+      const engine = reader();
+      return engine ? ((await engine.query({ kind: 'threatOptions' })) as ThreatOptions) : { classifications: [], platforms: [] };
     },
     async drift(): Promise<DriftReportView> {
       return (await require().query({ kind: 'drift' })) as DriftReportView;

@@ -6,7 +6,7 @@ import type { Role } from '../../../shared/ipc/roles';
 import type { TokenProvider } from '../../auth/token-provider';
 import { DEMO_USER_PASSWORD, type DemoTenant } from '../../demo-tenant/demo-tenant';
 import { createGraphClient, type GraphClient } from '../../graph/graph-client';
-import type { AuditLog } from '../audit/audit-log';
+import { auditActor, type AuditedUser, type AuditLog } from '../audit/audit-log';
 import type { CallContext } from '../dispatcher';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TenantConnection } from '../tenant-connection';
@@ -71,7 +71,7 @@ export class SessionManager implements Sessions {
 
   context(): CallContext {
     this.expire();
-    return this.current ? { role: this.current.role, user: { id: this.current.user.id, displayName: this.current.user.displayName } } : { role: null };
+    return this.current ? { role: this.current.role, user: { id: this.current.user.id, displayName: this.current.user.displayName, userPrincipalName: this.current.user.userPrincipalName } } : { role: null };
   }
 
   view(): Session {
@@ -103,10 +103,10 @@ export class SessionManager implements Sessions {
     if (this.settings.get().consent === null) {
       if (signedIn.isGlobalAdmin) {
         this.pendingConsent = signedIn;
-        this.record(signedIn.user.displayName, 'sign-in', 'consent requested', 'ok');
+        this.record(signedIn.user, 'sign-in', 'consent requested', 'ok');
         return this.view();
       }
-      this.record(signedIn.user.displayName, 'sign-in', 'consent missing', 'denied');
+      this.record(signedIn.user, 'sign-in', 'consent missing', 'denied');
       throw new AppError({
         code: 'unauthenticated',
         message: 'Invalid login: consent for this tenant has not been granted yet. A Global Administrator must sign in first and grant consent.',
@@ -122,7 +122,7 @@ export class SessionManager implements Sessions {
     this.settings.update((draft) => {
       draft.consent = { grantedBy: pending.user.userPrincipalName, grantedAt: this.now().toISOString() };
     });
-    this.audit.record({ actor: pending.user.displayName, action: 'consent', target: 'tenant', outcome: 'ok', changes: [{ field: 'consent', before: null, after: 'granted' }] });
+    this.audit.record({ ...auditActor(pending.user), action: 'consent', target: 'tenant', outcome: 'ok', changes: [{ field: 'consent', before: null, after: 'granted' }] });
     return this.admit(this.tenant(), pending);
   }
 
@@ -133,7 +133,7 @@ export class SessionManager implements Sessions {
 
   declineConsent(): Session {
     const pending = this.pendingConsent;
-    if (pending) this.record(pending.user.displayName, 'consent', 'declined', 'denied');
+    if (pending) this.record(pending.user, 'consent', 'declined', 'denied');
     this.pendingConsent = null;
     return this.view();
   }
@@ -154,10 +154,10 @@ export class SessionManager implements Sessions {
     // The session may have ended or changed hands while Graph answered.
     if (this.current !== current || role === current.role) return false;
     if (role === null) {
-      this.record(current.user.displayName, 'sign-in', 'access group membership removed', 'denied');
+      this.record(current.user, 'sign-in', 'access group membership removed', 'denied');
       this.current = null;
     } else {
-      this.record(current.user.displayName, 'sign-in', role === 'full' ? 'role changed to Full access' : 'role changed to Restricted access', 'ok');
+      this.record(current.user, 'sign-in', role === 'full' ? 'role changed to Full access' : 'role changed to Restricted access', 'ok');
       this.current = { ...current, role };
     }
     return true;
@@ -173,7 +173,7 @@ export class SessionManager implements Sessions {
     const groups = await this.accessGroups(connection);
     const role: Role | null = groups.full && signedIn.groupIds.has(groups.full.id) ? 'full' : groups.restricted && signedIn.groupIds.has(groups.restricted.id) ? 'restricted' : null;
     if (role === null) {
-      this.record(signedIn.user.displayName, 'sign-in', 'not in an access group', 'denied');
+      this.record(signedIn.user, 'sign-in', 'not in an access group', 'denied');
       const names = [groups.full, groups.restricted].filter((g) => g !== undefined).map((g) => `'${g.displayName}'`);
       throw new AppError({
         code: 'forbidden',
@@ -181,7 +181,7 @@ export class SessionManager implements Sessions {
       });
     }
     this.current = { user: signedIn.user, role, expiresAt: signedIn.expiresAt };
-    this.record(signedIn.user.displayName, 'sign-in', role === 'full' ? 'Full access' : 'Restricted access', 'ok');
+    this.record(signedIn.user, 'sign-in', role === 'full' ? 'Full access' : 'Restricted access', 'ok');
     return this.view();
   }
 
@@ -233,12 +233,12 @@ export class SessionManager implements Sessions {
 
   private expire(): void {
     if (this.current && this.now().getTime() >= this.current.expiresAt) {
-      this.record(this.current.user.displayName, 'sign-in', 'session expired', 'denied');
+      this.record(this.current.user, 'sign-in', 'session expired', 'denied');
       this.current = null;
     }
   }
 
-  private record(actor: string, action: 'sign-in' | 'consent', target: string, outcome: 'ok' | 'denied'): void {
-    this.audit.record({ actor, action, target, outcome, changes: [] });
+  private record(who: string | AuditedUser, action: 'sign-in' | 'consent', target: string, outcome: 'ok' | 'denied'): void {
+    this.audit.record({ ...(typeof who === 'string' ? { actor: who } : auditActor(who)), action, target, outcome, changes: [] });
   }
 }

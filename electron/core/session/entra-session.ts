@@ -8,7 +8,7 @@ import { AppError, type BrowserStep, type Session, type SessionUserInfo } from '
 import type { Role } from '../../../shared/ipc/roles';
 import { createGraphClient } from '../../graph/graph-client';
 import { isUnreachable } from '../../http/unreachable';
-import type { AuditLog } from '../audit/audit-log';
+import { auditActor, type AuditedUser, type AuditLog } from '../audit/audit-log';
 import type { CallContext } from '../dispatcher';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
@@ -49,7 +49,7 @@ export class EntraSessionManager implements Sessions {
   }
 
   context(): CallContext {
-    return this.current ? { role: this.current.role, user: { id: this.current.user.id, displayName: this.current.user.displayName } } : { role: null };
+    return this.current ? { role: this.current.role, user: { id: this.current.user.id, displayName: this.current.user.displayName, userPrincipalName: this.current.user.userPrincipalName } } : { role: null };
   }
 
   view(): Session {
@@ -157,11 +157,11 @@ export class EntraSessionManager implements Sessions {
     if (this.options.settings.get().consent === null) {
       if (membership.canConsent) {
         this.pendingConsent = { user, membership };
-        this.record(user.displayName, 'sign-in', 'consent requested', 'ok');
+        this.record(user, 'sign-in', 'consent requested', 'ok');
         return this.view();
       }
       await this.options.identity.signOut();
-      this.record(user.displayName, 'sign-in', 'consent missing', 'denied');
+      this.record(user, 'sign-in', 'consent missing', 'denied');
       throw new AppError({
         code: 'unauthenticated',
         message: 'Invalid login: consent for this tenant has not been granted yet. A Global Administrator must sign in first and grant consent.',
@@ -197,7 +197,7 @@ export class EntraSessionManager implements Sessions {
       await this.options.identity.completeAdminConsent();
     } catch (error) {
       const failure = signInFailure(error);
-      this.record(pending.user.displayName, 'consent', failure.message.slice(0, 200), 'denied');
+      this.record(pending.user, 'consent', failure.message.slice(0, 200), 'denied');
       throw failure;
     } finally {
       this.step = null;
@@ -206,7 +206,7 @@ export class EntraSessionManager implements Sessions {
     this.options.settings.update((draft) => {
       draft.consent = { grantedBy: pending.user.userPrincipalName, grantedAt: this.now().toISOString() };
     });
-    this.options.audit.record({ actor: pending.user.displayName, action: 'consent', target: 'tenant', outcome: 'ok', changes: [{ field: 'consent', before: null, after: 'granted' }] });
+    this.options.audit.record({ ...auditActor(pending.user), action: 'consent', target: 'tenant', outcome: 'ok', changes: [{ field: 'consent', before: null, after: 'granted' }] });
     const account = await this.options.identity.restore();
     if (!account) throw new AppError({ code: 'unauthenticated', message: 'Consent was recorded, but the sign-in ended meanwhile: sign in again.' });
     return this.admitOrRefuse(account, pending.membership.role);
@@ -214,7 +214,7 @@ export class EntraSessionManager implements Sessions {
 
   async declineConsent(): Promise<Session> {
     const pending = this.pendingConsent;
-    if (pending) this.record(pending.user.displayName, 'consent', 'declined', 'denied');
+    if (pending) this.record(pending.user, 'consent', 'declined', 'denied');
     this.pendingConsent = null;
     this.options.identity.cancel();
     this.step = null;
@@ -235,11 +235,11 @@ export class EntraSessionManager implements Sessions {
     if (this.current !== current) return false;
     if (role === current.role && current.offlineSince === null) return false;
     if (role === null) {
-      this.record(current.user.displayName, 'sign-in', 'access group membership removed', 'denied');
+      this.record(current.user, 'sign-in', 'access group membership removed', 'denied');
       this.current = null;
       return true;
     }
-    if (role !== current.role) this.record(current.user.displayName, 'sign-in', `role changed to ${roleWords(role)}`, 'ok');
+    if (role !== current.role) this.record(current.user, 'sign-in', `role changed to ${roleWords(role)}`, 'ok');
     this.current = { ...current, role, offlineSince: null };
     this.rememberRole(current.user.id, role);
     return true;
@@ -252,7 +252,7 @@ export class EntraSessionManager implements Sessions {
     this.options.identity.cancel();
     this.step = null;
     await this.options.identity.signOut();
-    if (current) this.record(current.user.displayName, 'sign-in', 'signed out', 'ok');
+    if (current) this.record(current.user, 'sign-in', 'signed out', 'ok');
     return this.view();
   }
 
@@ -316,8 +316,9 @@ export class EntraSessionManager implements Sessions {
     }
   }
 
-  private record(actor: string, action: 'sign-in' | 'consent', target: string, outcome: 'ok' | 'denied'): void {
-    this.options.audit.record({ actor: actor.slice(0, 256), action, target, outcome, changes: [] });
+  private record(who: string | AuditedUser, action: 'sign-in' | 'consent', target: string, outcome: 'ok' | 'denied'): void {
+    const actor = typeof who === 'string' ? { actor: who } : auditActor(who);
+    this.options.audit.record({ ...actor, actor: actor.actor.slice(0, 256), action, target, outcome, changes: [] });
   }
 }
 

@@ -152,4 +152,10 @@ export const INVENTORY_MIGRATIONS: readonly string[] = [
   CREATE INDEX state_history_at ON state_history(at);
   CREATE INDEX outbox_sent ON outbox(sent_at) WHERE sent_at IS NOT NULL;
   `,
+  `
+  -- The Threats screen filters and sorts every threat in the database.
+  ALTER TABLE threats ADD COLUMN level_rank INTEGER GENERATED ALWAYS AS (CASE level WHEN 'Low' THEN 1 WHEN 'Medium' THEN 2 WHEN 'High' THEN 3 ELSE 0 END) VIRTUAL;
+  CREATE INDEX threats_status_detected ON threats(status, COALESCE(detected_at, first_seen_at), guid);
+  CREATE INDEX threats_status_level ON threats(status, level_rank, guid);
+  `,
 ];

@@ -2,6 +2,7 @@ import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeade
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/ipc';
 import { formatDateTime } from '../../forms/format';
+import { fieldLabel } from './audit-field-labels';
 import { ACTION_LABELS, formatValue } from './audit-format';
 
 const useStyles = makeStyles({
@@ -36,7 +37,10 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <TableCell className={styles.cell}>
               <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
             </TableCell>
-            <TableCell className={styles.cell}>{entry.actor}</TableCell>
+            <TableCell className={styles.cell}>
+              {entry.actor}
+              {entry.actorUpn !== undefined && entry.actorUpn !== entry.actor && <div>{entry.actorUpn}</div>}
+            </TableCell>
             <TableCell className={styles.cell}>
               {t(ACTION_LABELS[entry.action])}{' '}
               {entry.outcome === 'denied' && (
@@ -51,7 +55,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 <ul className={styles.changes}>
                   {entry.changes.map((change, index) => (
                     <li key={`${index}:${change.field}`}>
-                      <Text className={styles.field}>{change.field}</Text>:{' '}
+                      <FieldName field={change.field} className={styles.field} />:{' '}
                       {t('auditLog.beforeAfter', { before: formatValue(change.before, none), after: formatValue(change.after, none) })}
                     </li>
                   ))}
@@ -63,4 +67,12 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
       </TableBody>
     </Table>
   );
+}
+
+/** The screen's label of a changed field; a field no screen labels keeps its recorded name. */
+function FieldName({ field, className }: { field: string; className: string }) {
+  const { t } = useTranslation();
+  const label = fieldLabel(field);
+  if (label === null) return <Text className={className}>{field}</Text>;
+  return <Text weight="semibold">{'name' in label ? t(label.key, { name: label.name }) : t(label.key)}</Text>;
 }

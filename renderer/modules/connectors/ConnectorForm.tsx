@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { intuneConnectorSchema, type IntuneConnectorSettings } from '../../../shared/config/configuration-schema';
 import type { RemovalImpactView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
+import { useHashQuery } from '../../app/use-hash-route';
 import { check, failureOf } from '../../forms/errors';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
 import { formatList } from '../../forms/format';
@@ -52,6 +53,11 @@ export interface ConnectorFormProps {
   onDeleted: () => void;
 }
 
+function tabFromQuery(query: string): ConnectorTab {
+  const named = new URLSearchParams(query).get('tab');
+  return CONNECTOR_TABS.find((tab) => tab === named) ?? 'connection';
+}
+
 /** The Intune connector in four tabs; Save sends the whole connector, and nothing is kept unless every field is valid. */
 export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: ConnectorFormProps) {
   const { t, i18n } = useTranslation();
@@ -72,7 +78,9 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
     }
   }, [removal]);
   const [draft, setDraft] = useState<ConnectorDraft>(() => draftOf(saved));
-  const [tab, setTab] = useState<ConnectorTab>('connection');
+  // A link can name the tab to open (#/system/connectors?tab=stateSync), as What to do next does.
+  const query = useHashQuery();
+  const [tab, setTab] = useState<ConnectorTab>(() => tabFromQuery(query));
   const [directory, setDirectory] = useState<DirectoryState>({ checks: new Map(), preview: null, busy: null, error: null });
   const submission = useSubmission();
   const errors = submission.failure.fields;

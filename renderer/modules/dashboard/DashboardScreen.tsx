@@ -14,6 +14,7 @@ import { StateChart } from './StateChart';
 import { ThreatLevelChart } from './ThreatLevelChart';
 import { TrendChart } from './TrendChart';
 import { useDashboard } from './use-dashboard';
+import { SetupProgressCard } from '../setup/SetupProgressCard';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -23,6 +24,15 @@ const useStyles = makeStyles({
 
 /** Dashboard: device counts by state, their trend, threat levels, compliance and the connector's health, live as the engine polls. */
 export function DashboardScreen() {
+  return (
+    <>
+      <SetupProgressCard />
+      <DashboardBody />
+    </>
+  );
+}
+
+function DashboardBody() {
   const { t } = useTranslation();
   const { status, error } = useEngineStatus();
   if (status === null)

@@ -11,6 +11,7 @@ import { Loaded } from '../../forms/Loaded';
 import { useLoad } from '../../forms/use-load';
 import { useRole } from '../../session/session-context';
 import { ClassificationGroup } from './ClassificationGroup';
+import { ClassificationReview } from './ClassificationReview';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -95,6 +96,7 @@ function ClassificationEditor({ rows, onRows, role }: ClassificationEditorProps)
           />
         )}
       </div>
+      {!readOnly && <ClassificationReview />}
       {readOnly && role !== null && (
         <MessageBar intent="info">
           <MessageBarBody>{t('securityPolicy.readOnly', { role: t(`session.roles.${role}`) })}</MessageBarBody>
