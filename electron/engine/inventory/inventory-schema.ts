@@ -152,4 +152,10 @@ export const INVENTORY_MIGRATIONS: readonly string[] = [
   CREATE INDEX state_history_at ON state_history(at);
   CREATE INDEX outbox_sent ON outbox(sent_at) WHERE sent_at IS NOT NULL;
   `,
+  `
+  -- Intune's partner state as last known, and how: 'listed' (read from managedDevices) or
+  -- 'reported' (the console sent it since), with when; rows from before have neither.
+  ALTER TABLE devices ADD COLUMN intune_state_at INTEGER;
+  ALTER TABLE devices ADD COLUMN intune_state_by TEXT;
+  `,
 ];
