@@ -281,6 +281,14 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'engine.pollNow': (request) => engine.pollNow(request),
     'enrollment.removalImpact': (request) => engine.removalImpact(request),
     'stateSync.drift': () => engine.drift(),
+    'stateSync.syncNow': async (_request, context) => {
+      const result = await engine.syncNow();
+      if (result.mode === 'sync') {
+        const devices = result.reported === 1 ? '1 device' : `${result.reported} devices`;
+        audit.record({ actor: context.user?.displayName ?? 'unknown', action: 'stateSync.sent', target: `State sync: ${devices} reported to Intune`, outcome: 'ok', changes: [] });
+      }
+      return result;
+    },
     'smtp.get': () => smtp.view(),
     'smtp.save': (request, context) => smtp.save(request, context),
     'smtp.delete': (_request, context) => smtp.remove(context),

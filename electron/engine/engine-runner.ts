@@ -93,11 +93,11 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
         case 'integrityCheck':
           return inventory.integrityCheck();
         case 'drift':
-          return driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true });
+          return driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true }, 200, partner === undefined);
         case 'removalImpact':
           return removalImpact(inventory, query.groupNames);
         case 'dashboard':
-          return dashboard(inventory);
+          return { ...dashboard(inventory), stateSync: currentConfig ? { ...currentConfig.stateSync } : null };
         case 'devicePage':
           return devicePage(inventory, query.request);
         case 'deviceDetail':

@@ -61,6 +61,19 @@ export interface PollResult {
   synced: boolean;
   mailsSent: number;
   relistedBecause: RelistReason | null;
+  stateSync: PollStateSync;
+}
+
+/** What the poll sent to Intune, with the switches in force: mode null when state sync was not due. */
+export interface PollStateSync {
+  deviceStatus: boolean;
+  threatStatus: boolean;
+  mode: 'sync' | 'reportOnly' | null;
+  sent: number;
+  unknownDevices: number;
+  failedBatches: number;
+  /** Devices where Intune's view still differs from the console's; null when state sync was not due. */
+  drift: number | null;
 }
 
 export interface EngineStatus {
@@ -222,6 +235,7 @@ export class PollingEngine {
     let relistedBecause: RelistReason | null = null;
     let evaluation: ReturnType<typeof evaluateDevices> | undefined;
     let synced = false;
+    const stateSync: PollStateSync = { deviceStatus: config.stateSync.deviceStatus, threatStatus: config.stateSync.threatStatus, mode: null, sent: 0, unknownDevices: 0, failedBatches: 0, drift: null };
     let mailsSent = 0;
     let outcome: PollResult['outcome'] = 'ok';
     try {
@@ -252,6 +266,7 @@ export class PollingEngine {
           errors.push({ step: 'stateSync', message: `${sync.failedBatches} of the device state requests failed${sync.heartbeat === 'failed' ? ', and the heartbeat failed' : ''}.` });
         }
         synced = sync !== undefined && sync.failedBatches === 0 && sync.heartbeat !== 'failed';
+        if (sync) Object.assign(stateSync, { mode: sync.mode, sent: sync.sent, unknownDevices: sync.unknownDevices, failedBatches: sync.failedBatches, drift: sync.drift });
       }
       await step('mail', () =>
         notify(inventory, this.outbox, this.deps.graph, {
@@ -278,7 +293,7 @@ export class PollingEngine {
     inventory.transaction(() =>
       inventory.db.prepare('UPDATE polls SET kind = ?, finished_at = ?, outcome = ?, graph_requests = ?, error = ? WHERE id = ?').run(kind, finishedAt, outcome, graphRequests, errors.length ? JSON.stringify(errors) : null, id),
     );
-    const result: PollResult = { id, kind, startedAt, finishedAt, outcome, errors, graphRequests, counts: evaluation?.counts ?? null, unsupported: evaluation?.unsupported ?? null, synced, mailsSent, relistedBecause };
+    const result: PollResult = { id, kind, startedAt, finishedAt, outcome, errors, graphRequests, counts: evaluation?.counts ?? null, unsupported: evaluation?.unsupported ?? null, synced, mailsSent, relistedBecause, stateSync };
     if (outcome !== 'aborted') this.offlinePolls = unreachable ? this.offlinePolls + 1 : 0;
     const offlineSince = outcome === 'aborted' ? this.statusValue.offlineSince : unreachable ? (this.statusValue.offlineSince ?? startedAt) : null;
     this.setStatus({ state: this.running ? 'idle' : 'stopped', phase: null, progress: null, lastPoll: result, offlineSince });

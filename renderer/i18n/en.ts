@@ -363,6 +363,7 @@ export const en = {
       profileAdded: 'Tenant profile added',
       profileRenamed: 'Tenant profile renamed',
       profileRemoved: 'Tenant profile removed',
+      stateSyncSent: 'States sent to Intune (Sync now)',
     },
   },
   inventory: {

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'engine.pollNow',
   'enrollment.removalImpact',
   'stateSync.drift',
+  'stateSync.syncNow',
   'smtp.get',
   'smtp.save',
   'smtp.delete',

@@ -83,7 +83,7 @@ export const enrollmentPreviewSchema = z.object({
 });
 export type EnrollmentPreview = z.infer<typeof enrollmentPreviewSchema>;
 
-export const AUDIT_ACTIONS = ['settings.changed', 'connector.created', 'connector.deleted', 'classifications.reset', 'sign-in', 'consent', 'call.denied', 'profile.added', 'profile.renamed', 'profile.removed'] as const;
+export const AUDIT_ACTIONS = ['settings.changed', 'connector.created', 'connector.deleted', 'classifications.reset', 'sign-in', 'consent', 'call.denied', 'profile.added', 'profile.renamed', 'profile.removed', 'stateSync.sent'] as const;
 export const auditChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 export const auditEntrySchema = z.object({
   id: z.string(),

@@ -24,7 +24,7 @@ import {
   setClassificationLevelSchema,
   systemSettingsSchema,
 } from './configuration-channels';
-import { driftReportSchema, engineStatusSchema, pollNowRequestSchema, removalImpactRequestSchema, removalImpactSchema } from './engine-channels';
+import { driftReportSchema, engineStatusSchema, pollNowRequestSchema, removalImpactRequestSchema, removalImpactSchema, syncNowResultSchema } from './engine-channels';
 import {
   dashboardSchema,
   demoAdvanceSchema,
@@ -130,6 +130,8 @@ export const channels = {
   'engine.pollNow': channel({ request: pollNowRequestSchema, response: engineStatusSchema, access: FULL, mutates: true }),
   'enrollment.removalImpact': channel({ request: removalImpactRequestSchema, response: removalImpactSchema, access: FULL, mutates: false }),
   'stateSync.drift': channel({ request: noInput, response: driftReportSchema, access: FULL, mutates: false }),
+  // Answers when the devices in drift were reported (a poll with state sync, run at once).
+  'stateSync.syncNow': channel({ request: noInput, response: syncNowResultSchema, access: FULL, mutates: true }),
   'smtp.get': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: false }),
   'smtp.save': channel({ request: smtpSaveSchema, response: smtpViewSchema, access: FULL, mutates: true }),
   'smtp.delete': channel({ request: noInput, response: smtpViewSchema, access: FULL, mutates: true }),

@@ -30,6 +30,16 @@ export const pollResultSchema = z.object({
   mailsSent: z.number().int(),
   /** Set when an incremental poll became a full listing by itself. */
   relistedBecause: z.enum(RELIST_REASONS).nullable(),
+  /** What the poll sent to Intune, with the state sync switches in force; mode null when state sync was not due. */
+  stateSync: z.object({
+    deviceStatus: z.boolean(),
+    threatStatus: z.boolean(),
+    mode: z.enum(['sync', 'reportOnly']).nullable(),
+    sent: z.number().int(),
+    unknownDevices: z.number().int(),
+    failedBatches: z.number().int(),
+    drift: z.number().int().nullable(),
+  }),
 });
 export type PollResultView = z.infer<typeof pollResultSchema>;
 
@@ -53,8 +63,43 @@ export const removalImpactRequestSchema = z
 export const removalImpactSchema = z.object({ groups: z.array(z.string()), users: z.number().int(), devices: z.number().int() });
 export type RemovalImpactView = z.infer<typeof removalImpactSchema>;
 
+/**
+ * Why a device is in drift: the console never reported it (report-only, or not yet), its
+ * state changed since the console's last report, or Intune lists another state than the
+ * console last reported.
+ */
+export const DRIFT_REASONS = ['neverReported', 'changedSinceReport', 'intuneDiffers'] as const;
+export type DriftReason = (typeof DRIFT_REASONS)[number];
+
 export const driftReportSchema = z.object({
   total: z.number().int(),
-  rows: z.array(z.object({ deviceId: z.string(), deviceName: z.string().nullable(), userPrincipalName: z.string().nullable(), intune: z.string().nullable(), console: z.string() })),
+  rows: z.array(
+    z.object({
+      deviceId: z.string(),
+      deviceName: z.string().nullable(),
+      userPrincipalName: z.string().nullable(),
+      intune: z.string().nullable(),
+      console: z.string(),
+      reason: z.enum(DRIFT_REASONS),
+      reportedAt: z.number().nullable(),
+      intuneAt: z.number().nullable(),
+    }),
+  ),
+  /** True where nothing can be sent to Intune (a real tenant: the partner API is not public). */
+  reportOnly: z.boolean(),
 });
 export type DriftReportView = z.infer<typeof driftReportSchema>;
+
+export const syncNowResultSchema = z.object({
+  /** 'reportOnly': nothing could be sent (a real tenant); Intune was read again. */
+  mode: z.enum(['sync', 'reportOnly']),
+  /** Devices whose state Intune took. */
+  reported: z.number().int(),
+  unknownDevices: z.number().int(),
+  failedBatches: z.number().int(),
+  /** The errors of the poll that carried the sync, in words. */
+  errors: z.array(z.object({ step: z.string(), message: z.string() })),
+  /** The drift that is left. */
+  drift: driftReportSchema,
+});
+export type SyncNowResultView = z.infer<typeof syncNowResultSchema>;

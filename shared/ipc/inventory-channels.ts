@@ -74,9 +74,13 @@ export const deviceDetailSchema = z.object({
     enrollmentGroups: z.array(z.string()),
     mtdDeviceId: z.string().nullable(),
     activation: z.string().nullable(),
-    /** What state sync last reported to Intune, and what Intune lists. */
+    /** What state sync last reported to Intune, and when (tenant time). */
     reportedState: z.string().nullable(),
+    reportedAt: z.number().nullable(),
+    /** Intune's partner state as last known: listed by Intune, or reported by the console since; with when (tenant time). */
     intunePartnerState: z.string().nullable(),
+    intuneStateAt: z.number().nullable(),
+    intuneStateBy: z.enum(['listed', 'reported']).nullable(),
   }),
   history: z.array(z.object({ at: z.number(), state: z.enum(DEVICE_STATES), reason: z.string().nullable() })),
   threats: z.array(
@@ -122,6 +126,8 @@ export const dashboardSchema = z.object({
   }),
   enrollmentGroups: z.array(z.object({ name: z.string(), status: z.string() })),
   platforms: z.array(z.string()),
+  /** The state sync switches in force; null without a connector. */
+  stateSync: z.object({ deviceStatus: z.boolean(), threatStatus: z.boolean() }).nullable(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

@@ -60,6 +60,7 @@ describe('engine channels', () => {
   it('runs no engine before a connector exists, and reading the dashboard or devices does not start one', async () => {
     expect(await call('engine.status')).toEqual({ ok: true, result: { state: 'notConfigured', phase: null, progress: null, lastPoll: null, nextPollAt: null, offlineSince: null } });
     expect(await call('engine.pollNow', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('stateSync.syncNow')).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await call('dashboard.get', undefined, READER)).toMatchObject({ ok: true, result: { asOf: null, counts: { pending: 0, active: 0, disconnected: 0, deactivated: 0 } } });
     expect(await call('devices.page', { filter: {}, sort: { column: 'deviceName', direction: 'asc' }, offset: 0, limit: 10 }, READER)).toEqual({ ok: true, result: { total: 0, offset: 0, rows: [] } });
     expect(await call('devices.detail', { id: 'any' }, READER)).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -104,8 +105,26 @@ describe('engine channels', () => {
   });
 
   it('answers the drift report (the demo tenant is synced, so nothing drifts after a full poll)', async () => {
-    expect(await call('stateSync.drift')).toEqual({ ok: true, result: { total: 0, rows: [] } });
+    expect(await call('stateSync.drift')).toEqual({ ok: true, result: { total: 0, rows: [], reportOnly: false } });
     expect(await call('stateSync.drift', undefined, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('syncs now for Full users only: the changed devices go to Intune at once, with how many, and the audit log says who', async () => {
+    const tenant = connection.demoTenant!;
+    expect(await call('stateSync.syncNow', undefined, READER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('stateSync.syncNow', { devices: ['all'] })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // Intune's word changes behind the console's back; a full listing reads it, and it is drift.
+    const device = tenant.data.devices.find((candidate) => candidate.partnerReportedThreatState === 'secured')!;
+    device.partnerReportedThreatState = 'compromised';
+    await call('engine.pollNow', { full: true });
+    const last = statuses.at(-1)?.lastPoll?.id ?? 0;
+    await until((status) => (status.lastPoll?.id ?? 0) > last && status.lastPoll?.kind === 'full');
+    expect(await call('stateSync.drift')).toMatchObject({ ok: true, result: { total: 1, rows: [{ deviceId: device.id, intune: 'compromised', console: 'secured', reason: 'intuneDiffers' }] } });
+    const answer = await call('stateSync.syncNow');
+    expect(answer).toMatchObject({ ok: true, result: { mode: 'sync', reported: 1, unknownDevices: 0, failedBatches: 0, errors: [], drift: { total: 0, rows: [] } } });
+    expect(device.partnerReportedThreatState).toBe('secured');
+    const audit = await call('audit.list', { action: 'stateSync.sent', offset: 0, limit: 10 });
+    expect(audit).toMatchObject({ ok: true, result: { total: 1, entries: [{ actor: 'Ada Admin', action: 'stateSync.sent', target: 'State sync: 1 device reported to Intune', outcome: 'ok' }] } });
   });
 
   it('serves the dashboard and device pages, refusing malformed requests by name', async () => {

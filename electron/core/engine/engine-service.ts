@@ -16,6 +16,7 @@ import {
   type EngineStatusView,
   type RemovalImpactView,
   type RerateOutcome,
+  type SyncNowResultView,
 } from '../../../shared/ipc';
 import type { ClassificationLevels } from '../../../shared/domain/threat-level';
 import { serveDemoTenant, type ServedDemoTenant } from '../../demo-tenant/serve-demo-tenant';
@@ -32,6 +33,7 @@ const EMPTY_DASHBOARD: Dashboard = {
   threatLevels: { secured: 0, low: 0, medium: 0, high: 0 },
   compliance: { compliant: 0, noncompliant: 0, noPartnerData: 0 },
   health: { lastHeartbeatAt: null, partnerState: null, unresponsiveAfterDays: null, daysLeft: null, lastErrors: [] },
+  stateSync: null,
   enrollmentGroups: [],
   platforms: [],
 };
@@ -119,6 +121,20 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
     async openThreatCounts(): Promise<Record<string, number>> {
       const engine = reader();
       return engine ? ((await engine.query({ kind: 'openThreatCounts' })) as Record<string, number>) : {};
+    },
+    /** A poll with state sync, at once: the devices in drift (or changed since the last report) go to Intune. */
+    async syncNow(): Promise<SyncNowResultView> {
+      const engine = require();
+      if (!configured()) throw new AppError({ code: 'conflict', message: 'Add the Intune connector first: there is no state to sync yet.' });
+      const poll = await engine.pollNow({ sync: true });
+      if (poll.outcome === 'aborted') throw new AppError({ code: 'unavailable', message: 'The sync was stopped before the end (polling was stopped). Nothing more was sent.' });
+      const { mode, sent, unknownDevices, failedBatches } = poll.stateSync;
+      if (mode === null) {
+        const why = poll.errors.map((error) => error.message).join(' ');
+        throw new AppError({ code: 'unavailable', message: `State sync could not run${why ? `: ${why}` : '.'}` });
+      }
+      const drift = (await engine.query({ kind: 'drift' })) as DriftReportView;
+      return { mode, reported: sent, unknownDevices, failedBatches, errors: poll.errors, drift };
     },
     async removalImpact(request: { names: string[] }): Promise<RemovalImpactView> {
       return (await require().query({ kind: 'removalImpact', groupNames: request.names })) as RemovalImpactView;

@@ -158,4 +158,10 @@ export const INVENTORY_MIGRATIONS: readonly string[] = [
   CREATE INDEX threats_status_detected ON threats(status, COALESCE(detected_at, first_seen_at), guid);
   CREATE INDEX threats_status_level ON threats(status, level_rank, guid);
   `,
+  `
+  -- Intune's partner state as last known, and how: 'listed' (read from managedDevices) or
+  -- 'reported' (the console sent it since), with when; rows from before have neither.
+  ALTER TABLE devices ADD COLUMN intune_state_at INTEGER;
+  ALTER TABLE devices ADD COLUMN intune_state_by TEXT;
+  `,
 ];

@@ -20,7 +20,8 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
 }
 
-export function dashboard(inventory: Inventory): Dashboard {
+/** The dashboard but the state sync switches, which the engine's configuration adds. */
+export function dashboard(inventory: Inventory): Omit<Dashboard, 'stateSync'> {
   const { db } = inventory;
   // One scan of the devices for every count.
   const groups = db

@@ -8,9 +8,10 @@ export function deviceDetail(inventory: Inventory, id: string): DeviceDetail | n
     .prepare(`
       SELECT d.id, d.device_name AS deviceName, d.upn AS userPrincipalName, d.platform, d.os_version AS osVersion, d.list_state AS state,
         d.state_since AS stateSince, d.threat_level AS threatLevel, d.compliance, d.last_checkin_at AS lastCheckinAt, d.last_sync_at AS lastSyncAt,
-        d.state_reason AS stateReason, d.reported_state AS reportedState, d.intune_partner_state AS intunePartnerState, d.user_id AS userId
+        d.state_reason AS stateReason, d.reported_state AS reportedState, d.intune_partner_state AS intunePartnerState,
+        d.reported_at AS reportedAt, d.intune_state_at AS intuneStateAt, d.intune_state_by AS intuneStateBy, d.user_id AS userId
       FROM devices d WHERE d.id = ?`)
-    .get(id) as (DeviceRow & { stateReason: DeviceDetail['device']['stateReason']; reportedState: string | null; intunePartnerState: string | null; userId: string | null }) | undefined;
+    .get(id) as (DeviceRow & Pick<DeviceDetail['device'], 'stateReason' | 'reportedState' | 'reportedAt' | 'intunePartnerState' | 'intuneStateAt' | 'intuneStateBy'> & { userId: string | null }) | undefined;
   if (!device) return null;
   const agents = db.prepare("SELECT guid, activation FROM mtd_devices WHERE managed_device_id = ? ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid").all(id) as { guid: string; activation: string | null }[];
   const groups = db

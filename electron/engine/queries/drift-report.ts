@@ -1,9 +1,11 @@
-// The drift report: devices where Intune's partnerReportedThreatState (as last listed)
-// differs from what the console computed. Against a real tenant, where state sync is
-// report-only, this is what the admin acts on.
+// The drift report: devices where Intune's partnerReportedThreatState (as last known:
+// listed by Intune, or reported by the console since) differs from what the console
+// computed, and why. Against a real tenant, where state sync is report-only, this is
+// what the admin acts on.
 import { partnerState, type StateSyncSwitches } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
+import type { DriftReason } from '../../../shared/ipc/engine-channels';
 import type { Inventory } from '../inventory/inventory';
 
 export interface DriftRow {
@@ -12,22 +14,59 @@ export interface DriftRow {
   userPrincipalName: string | null;
   intune: string | null;
   console: string;
+  reason: DriftReason;
+  /** When the console last reported this device's state to Intune (tenant time); null if never. */
+  reportedAt: number | null;
+  /** When Intune's view was last known (listed or reported; tenant time); null for rows from before it was kept. */
+  intuneAt: number | null;
 }
 
 export interface DriftReport {
   total: number;
   rows: DriftRow[];
+  /** True where nothing can be sent to Intune (a real tenant: the partner API is not public). */
+  reportOnly: boolean;
 }
 
-export function driftReport(inventory: Inventory, switches: StateSyncSwitches, limit = 200): DriftReport {
+interface Row {
+  id: string;
+  device_name: string | null;
+  upn: string | null;
+  state: DeviceState;
+  threat_level: ThreatLevel;
+  intune_partner_state: string | null;
+  intune_state_at: number | null;
+  reported_state: string | null;
+  reported_at: number | null;
+}
+
+export function driftReason(wanted: string, reported: string | null): DriftReason {
+  if (reported === null) return 'neverReported';
+  return reported === wanted ? 'intuneDiffers' : 'changedSinceReport';
+}
+
+export function driftReport(inventory: Inventory, switches: StateSyncSwitches, limit = 200, reportOnly = false): DriftReport {
   const rows: DriftRow[] = [];
   let total = 0;
-  const query = inventory.db.prepare('SELECT id, device_name, upn, state, threat_level, intune_partner_state FROM devices WHERE supported = 1 AND in_intune = 1 AND state IS NOT NULL ORDER BY device_name, id');
-  for (const row of query.iterate() as IterableIterator<{ id: string; device_name: string | null; upn: string | null; state: DeviceState; threat_level: ThreatLevel; intune_partner_state: string | null }>) {
+  const query = inventory.db.prepare(`
+    SELECT id, device_name, upn, state, threat_level, intune_partner_state, intune_state_at, reported_state, reported_at
+    FROM devices WHERE supported = 1 AND in_intune = 1 AND state IS NOT NULL ORDER BY device_name, id`);
+  for (const row of query.iterate() as IterableIterator<Row>) {
     const wanted = partnerState(row.state, row.threat_level, switches);
     if (wanted === null || wanted === row.intune_partner_state) continue;
     total += 1;
-    if (rows.length < limit) rows.push({ deviceId: row.id, deviceName: row.device_name, userPrincipalName: row.upn, intune: row.intune_partner_state, console: wanted });
+    if (rows.length < limit) {
+      rows.push({
+        deviceId: row.id,
+        deviceName: row.device_name,
+        userPrincipalName: row.upn,
+        intune: row.intune_partner_state,
+        console: wanted,
+        reason: driftReason(wanted, row.reported_state),
+        reportedAt: row.reported_at,
+        intuneAt: row.intune_state_at,
+      });
+    }
   }
-  return { total, rows };
+  return { total, rows, reportOnly };
 }

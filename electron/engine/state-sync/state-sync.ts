@@ -19,11 +19,12 @@ export const INTUNE_CONNECTOR = 'intune.connector';
 
 export interface StateSyncSummary {
   mode: 'sync' | 'reportOnly';
+  /** Devices whose state Intune took. */
   sent: number;
   failedBatches: number;
   unknownDevices: number;
   heartbeat: 'ok' | 'failed' | 'skipped';
-  /** Devices where Intune's partnerReportedThreatState differs from what the console computed. */
+  /** Devices where Intune's partnerReportedThreatState still differs from what the console computed, after this sync. */
   drift: number;
 }
 
@@ -71,13 +72,14 @@ export async function syncStates(context: EngineContext): Promise<StateSyncSumma
 async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
   const { inventory, partner } = context;
   const wanted = wantedStates(context);
-  const drift = wanted.filter((row) => row.intune !== null && row.intune !== row.wanted).length;
-  if (!partner) return { mode: 'reportOnly', sent: 0, failedBatches: 0, unknownDevices: 0, heartbeat: 'skipped', drift };
-  const changed = wanted.filter((row) => row.reported !== row.wanted);
+  if (!partner) return { mode: 'reportOnly', sent: 0, failedBatches: 0, unknownDevices: 0, heartbeat: 'skipped', drift: countDrift(wanted) };
+  // What changed since the last report, and what Intune lists otherwise since (the drift).
+  const changed = wanted.filter((row) => row.reported !== row.wanted || row.intune !== row.wanted);
   let sent = 0;
   let failedBatches = 0;
   let unknownDevices = 0;
-  const markReported = inventory.db.prepare('UPDATE devices SET reported_state = ?, reported_at = ? WHERE id = ?');
+  // Intune took the state: until it is listed again, its view is what the console reported.
+  const markReported = inventory.db.prepare("UPDATE devices SET reported_state = @state, reported_at = @at, intune_partner_state = @state, intune_state_at = @at, intune_state_by = 'reported' WHERE id = @id");
   const leftIntune = inventory.db.prepare('UPDATE devices SET in_intune = 0 WHERE id = ?');
   for (let start = 0; start < changed.length; start += MAX_STATES_PER_REQUEST) {
     const batch = changed.slice(start, start + MAX_STATES_PER_REQUEST);
@@ -91,7 +93,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
             // Intune's own word that the device is gone: it leaves the sync (and is deactivated) instead of failing at every heartbeat.
             recordSyncError(inventory, at, 'stateSync', row.id, 'Intune does not know this device any more (retired or deleted); it is deactivated.');
             leftIntune.run(row.id);
-          } else markReported.run(row.wanted, at, row.id);
+          } else markReported.run({ state: row.wanted, at, id: row.id });
         }
       });
       sent += batch.length - unknown.size;
@@ -114,7 +116,11 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
   }
   // A sync that failed anywhere is tried again at the next poll, not a heartbeat later.
   if (failedBatches === 0 && heartbeat === 'ok') inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));
-  return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift };
+  return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift: countDrift(wantedStates(context)) };
+}
+
+function countDrift(rows: { wanted: string; intune: string | null }[]): number {
+  return rows.filter((row) => row.intune !== row.wanted).length;
 }
 
 export function messageOf(error: unknown): string {

@@ -14,6 +14,7 @@ export const ACTION_LABELS = {
   'profile.added': 'auditLog.actions.profileAdded',
   'profile.renamed': 'auditLog.actions.profileRenamed',
   'profile.removed': 'auditLog.actions.profileRemoved',
+  'stateSync.sent': 'auditLog.actions.stateSyncSent',
 } as const satisfies Record<AuditAction, string>;
 
 /** The filters as typed: dates are the date inputs' yyyy-mm-dd, in the admin's time zone. */
