@@ -8,6 +8,8 @@ import {
   Phone24Regular,
   PlugConnected24Regular,
   Settings24Regular,
+  ShieldError24Regular,
+  ArrowSyncCircle24Regular,
   Shield24Regular,
   TaskListLtr24Regular,
   type FluentIcon,
@@ -18,9 +20,11 @@ export type ModuleId =
   | 'dashboard'
   | 'setup'
   | 'devices'
+  | 'threats'
   | 'securityPolicy'
   | 'connectors'
   | 'enrollmentSettings'
+  | 'drift'
   | 'access'
   | 'preferences'
   | 'auditLog'
@@ -49,9 +53,11 @@ export const MODULES: readonly ConsoleModule[] = [
   { id: 'dashboard', path: '/dashboard', section: 'main', icon: Board24Regular, roles: EVERY_ROLE },
   { id: 'setup', path: SETUP_PATH, section: 'main', icon: TaskListLtr24Regular, roles: EVERY_ROLE },
   { id: 'devices', path: '/devices', section: 'main', icon: Phone24Regular, roles: EVERY_ROLE },
+  { id: 'threats', path: '/threats', section: 'main', icon: ShieldError24Regular, roles: EVERY_ROLE },
   { id: 'securityPolicy', path: '/security-policy', section: 'main', icon: Shield24Regular, roles: EVERY_ROLE },
   { id: 'connectors', path: '/system/connectors', section: 'system', icon: PlugConnected24Regular, roles: FULL_ONLY },
   { id: 'enrollmentSettings', path: '/system/enrollment-settings', section: 'system', icon: PersonAdd24Regular, roles: FULL_ONLY },
+  { id: 'drift', path: '/system/drift', section: 'system', icon: ArrowSyncCircle24Regular, roles: FULL_ONLY },
   { id: 'access', path: '/system/access', section: 'system', icon: Key24Regular, roles: FULL_ONLY },
   { id: 'preferences', path: '/preferences', section: 'personal', icon: Settings24Regular, roles: EVERY_ROLE },
   { id: 'auditLog', path: '/audit-log', section: 'personal', icon: History24Regular, roles: FULL_ONLY },

@@ -22,6 +22,11 @@ export const en = {
       description: 'Every enrolled device, with its state, threats and history.',
       empty: 'No devices are enrolled. Devices appear here after the first poll of the enrollment groups.',
     },
+    threats: {
+      label: 'Threats',
+      description: 'Open threats across devices, by classification, risk level, platform and age. Their status is owned by the MTD service.',
+      empty: 'No open threats. Threats appear here once devices report them to the MTD service.',
+    },
     securityPolicy: {
       label: 'Security Policy',
       description: 'Threat classifications and their risk levels.',
@@ -37,6 +42,11 @@ export const en = {
       label: 'Enrollment settings',
       description: 'When an active device that stops checking in is marked Disconnected.',
       empty: 'Enrollment settings are not available yet.',
+    },
+    drift: {
+      label: 'Drift',
+      description: "The devices where Intune's partner state differs from the console's, why, and when each was last reported.",
+      empty: "No drift: Intune's partner state matches the console's for every device.",
     },
     access: {
       label: 'Access',

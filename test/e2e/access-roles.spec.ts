@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import { MODULE_LABELS } from './module-labels';
 import { DEMO_USERS, signInError, signInHeading, signOut } from './sign-in';
 
-const RESTRICTED_MODULES = ['Dashboard', 'What to do next', 'Devices', 'Security Policy', 'Preferences', 'Review'];
+const RESTRICTED_MODULES = ['Dashboard', 'What to do next', 'Devices', 'Threats', 'Security Policy', 'Preferences', 'Review'];
 const FULL_ONLY = MODULE_LABELS.filter(({ label }) => !RESTRICTED_MODULES.includes(label));
 
 function navigation(page: Page) {
