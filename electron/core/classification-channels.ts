@@ -37,7 +37,8 @@ export function createClassificationChannels({ config, engine, levels, followSet
 
   const rerateNow = async (): Promise<RerateOutcome | null> => {
     try {
-      return await engine.rerate(levels(), true);
+      // No inventory yet (no connector): no device has a threat to re-rate.
+      return (await engine.rerate(levels(), true)) ?? NOTHING_CHANGES;
     } catch (error) {
       // The level is saved either way; the next poll re-rates what could not be re-rated now.
       logger.warn(`The threats could not be re-rated at once: ${String(error)}`);

@@ -66,8 +66,11 @@ describe('configuration channels', () => {
   });
 
   it('changes and resets classification levels, re-rating the list and auditing before and after', async () => {
-    const changed = await result<{ classifications: { classification: string; level: string; defaultLevel: string }[] }>('classifications.setLevel', { classification: 'TROJAN', level: 'Low' });
+    const changed = await result<{ classifications: { classification: string; level: string; defaultLevel: string }[]; rerated: unknown }>('classifications.setLevel', { classification: 'TROJAN', level: 'Low' });
     expect(changed.classifications.find((c) => c.classification === 'TROJAN')).toEqual(expect.objectContaining({ level: 'Low', defaultLevel: 'High' }));
+    // No device listed yet: nothing is re-rated, which is not a failure to re-rate.
+    expect(changed.rerated).toEqual({ devices: 0, compliance: 0, threats: 0 });
+    expect(await result('classifications.impact', { classification: 'TROJAN', level: 'Medium' })).toEqual({ devices: 0, compliance: 0, threats: 0 });
     expect(await call('classifications.setLevel', { classification: 'NOT_A_THREAT', level: 'Low' })).toMatchObject({ ok: false, error: { field: 'classification' } });
     const audit = await result<{ entries: { changes: { field: string; before: unknown; after: unknown }[] }[] }>('audit.list', { action: 'settings.changed', offset: 0, limit: 5 });
     expect(audit.entries[0]!.changes).toEqual([{ field: 'classification.TROJAN', before: 'High', after: 'Low' }]);

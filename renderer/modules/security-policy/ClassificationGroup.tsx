@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   table: { tableLayout: 'fixed' },
   nameColumn: { width: '45%' },
   levelColumn: { width: '160px' },
+  countColumn: { width: '120px' },
   name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   changedRow: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   select: { width: '140px' },
@@ -56,6 +57,7 @@ export function ClassificationGroup({ type, rows, pending, onLevel, readOnly }: 
             <TableHeaderCell className={styles.nameColumn}>{t('securityPolicy.classification')}</TableHeaderCell>
             <TableHeaderCell className={styles.levelColumn}>{t('securityPolicy.riskLevel')}</TableHeaderCell>
             <TableHeaderCell>{t('securityPolicy.defaultLevel')}</TableHeaderCell>
+            <TableHeaderCell className={styles.countColumn}>{t('securityPolicy.openThreats')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -93,6 +95,9 @@ export function ClassificationGroup({ type, rows, pending, onLevel, readOnly }: 
                       {t('securityPolicy.changed')}
                     </Badge>
                   )}
+                </TableCell>
+                <TableCell>
+                  <Text aria-label={t('securityPolicy.openThreatsOf', { count: row.openThreats, classification: row.classification })}>{row.openThreats}</Text>
                 </TableCell>
               </TableRow>
             );

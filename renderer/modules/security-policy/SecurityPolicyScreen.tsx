@@ -2,16 +2,16 @@ import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, SearchBox
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { THREAT_TYPES, type RiskLevel } from '../../../shared/domain/threat-classifications';
+import { THREAT_TYPES } from '../../../shared/domain/threat-classifications';
 import { channels, isAllowed, type ClassificationRow, type Role } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
-import { failureOf } from '../../forms/errors';
 import { Loaded } from '../../forms/Loaded';
 import { useLoad } from '../../forms/use-load';
 import { useRole } from '../../session/session-context';
 import { ClassificationGroup } from './ClassificationGroup';
 import { ClassificationReview } from './ClassificationReview';
+import { useLevelChange } from './use-level-change';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -21,8 +21,6 @@ const useStyles = makeStyles({
   // One message bar's height, reserved so the tables do not jump when a message comes or goes.
   status: { minHeight: '36px' },
 });
-
-type Status = { intent: 'success' | 'error'; message: string } | null;
 
 /** "root jail" finds ROOT_JAILBREAK: case and underscores do not matter. */
 function matches(row: ClassificationRow, query: string): boolean {
@@ -39,39 +37,11 @@ interface ClassificationEditorProps {
 
 function ClassificationEditor({ rows, onRows, role }: ClassificationEditorProps) {
   const { t } = useTranslation();
-  const api = useApi();
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const [pending, setPending] = useState<ReadonlyMap<string, RiskLevel>>(new Map());
-  const [status, setStatus] = useState<Status>(null);
+  const { pending, status, question, request, confirm, cancel } = useLevelChange(onRows);
   const readOnly = !isAllowed(channels['classifications.setLevel'].access, role);
-
-  const setLevel = async (classification: string, level: RiskLevel) => {
-    setPending((current) => new Map(current).set(classification, level));
-    setStatus(null);
-    try {
-      const { classifications } = await api['classifications.setLevel']({ classification, level });
-      onRows(classifications);
-      setStatus({ intent: 'success', message: t('securityPolicy.levelSaved', { classification, level: t(`securityPolicy.levels.${level}`) }) });
-    } catch (error) {
-      const failure = failureOf(error);
-      setStatus({ intent: 'error', message: failure.message ?? Object.values(failure.fields).join(' ') });
-    } finally {
-      setPending((current) => {
-        if (current.get(classification) !== level) return current;
-        const next = new Map(current);
-        next.delete(classification);
-        return next;
-      });
-    }
-  };
-
-  const reset = async () => {
-    const { classifications } = await api['classifications.reset']();
-    onRows(classifications);
-    setStatus({ intent: 'success', message: t('securityPolicy.resetDone') });
-  };
 
   const changed = rows.filter((row) => row.level !== row.defaultLevel).length;
   const visible = rows.filter((row) => matches(row, deferredQuery));
@@ -83,16 +53,27 @@ function ClassificationEditor({ rows, onRows, role }: ClassificationEditorProps)
         </Field>
         <Body1 className={styles.summary}>{t('securityPolicy.changedCount', { count: changed })}</Body1>
         {!readOnly && (
+          <Button icon={<ArrowResetRegular />} disabled={changed === 0} onClick={() => request({ kind: 'reset' })}>
+            {t('securityPolicy.reset')}
+          </Button>
+        )}
+        {question && (
           <ConfirmDialog
-            trigger={
-              <Button icon={<ArrowResetRegular />} disabled={changed === 0}>
-                {t('securityPolicy.reset')}
-              </Button>
+            open
+            onClose={cancel}
+            title={
+              question.change.kind === 'level'
+                ? t('securityPolicy.changeTitle', { classification: question.change.classification, level: t(`securityPolicy.levels.${question.change.level}`) })
+                : t('securityPolicy.resetTitle')
             }
-            title={t('securityPolicy.resetTitle')}
-            body={t('securityPolicy.resetBody')}
-            confirmLabel={t('securityPolicy.resetConfirm')}
-            onConfirm={reset}
+            body={[
+              ...(question.change.kind === 'reset' ? [t('securityPolicy.resetBody')] : []),
+              t('securityPolicy.impactDevices', { count: question.impact.devices }),
+              t('securityPolicy.impactCompliance', { count: question.impact.compliance }),
+              t('securityPolicy.impactThreats', { count: question.impact.threats }),
+            ].join(' ')}
+            confirmLabel={question.change.kind === 'level' ? t('securityPolicy.changeConfirm') : t('securityPolicy.resetConfirm')}
+            onConfirm={confirm}
           />
         )}
       </div>
@@ -119,7 +100,7 @@ function ClassificationEditor({ rows, onRows, role }: ClassificationEditorProps)
             rows={group}
             pending={pending}
             readOnly={readOnly}
-            onLevel={(classification, level) => void setLevel(classification, level)}
+            onLevel={(classification, level) => request({ kind: 'level', classification, level })}
           />
         );
       })}
