@@ -5,6 +5,7 @@ import { AuditLogScreen } from './audit-log/AuditLogScreen';
 import { ConnectorsScreen } from './connectors/ConnectorsScreen';
 import { DashboardScreen } from './dashboard/DashboardScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { DriftScreen } from './drift/DriftScreen';
 import { EnrollmentSettingsScreen } from './enrollment-settings/EnrollmentSettingsScreen';
 import { PreferencesScreen } from './preferences/PreferencesScreen';
 import { SecurityPolicyScreen } from './security-policy/SecurityPolicyScreen';
@@ -23,4 +24,5 @@ export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
   preferences: PreferencesScreen,
   auditLog: AuditLogScreen,
   tenants: TenantsScreen,
+  drift: DriftScreen,
 };

@@ -3,6 +3,7 @@ import { Fragment, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceDetail } from '../../../shared/ipc';
 import { formatList, formatMoment } from '../../forms/format';
+import { intuneStateLine, reportedStateLine } from '../drift/partner-state-words';
 import { ComplianceBadge, StateBadge, ThreatLevelBadge } from './DeviceBadges';
 
 const useStyles = makeStyles({
@@ -35,8 +36,8 @@ export function DeviceProperties({ device }: { device: DeviceDetail['device'] })
     [t('devices.detail.deviceId'), device.id],
     [t('devices.detail.mtdDeviceId'), device.mtdDeviceId ?? none],
     [t('devices.detail.activation'), device.activation ?? none],
-    [t('devices.detail.reportedState'), device.reportedState ?? none],
-    [t('devices.detail.intunePartnerState'), device.intunePartnerState ?? none],
+    [t('devices.detail.reportedState'), reportedStateLine(t, i18n.language, device)],
+    [t('devices.detail.intunePartnerState'), intuneStateLine(t, i18n.language, device)],
   ];
   return (
     <section className={styles.root} aria-labelledby={titleId}>
