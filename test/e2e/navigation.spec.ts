@@ -19,13 +19,13 @@ test.describe('navigation', () => {
     }
   });
 
-  test('groups Connectors, Enrollment settings and Access under System', async ({ openConsole }) => {
+  test('groups Connectors, Enrollment settings, Drift and Access under System', async ({ openConsole }) => {
     const page = await openConsole();
     const nav = page.getByRole('navigation', { name: 'Modules' });
     await expect(nav.getByText('System', { exact: true })).toBeVisible();
     const labels = await nav.getByRole('link').allTextContents();
     const system = labels.indexOf('Connectors');
-    expect(labels.slice(system, system + 3)).toEqual(['Connectors', 'Enrollment settings', 'Access']);
+    expect(labels.slice(system, system + 4)).toEqual(['Connectors', 'Enrollment settings', 'Drift', 'Access']);
   });
 
   test('works from the keyboard: the focused link opens its module and focus moves to its heading', async ({ openConsole }) => {
