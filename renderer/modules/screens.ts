@@ -11,12 +11,14 @@ import { PreferencesScreen } from './preferences/PreferencesScreen';
 import { SecurityPolicyScreen } from './security-policy/SecurityPolicyScreen';
 import { SetupChecklistScreen } from './setup/SetupChecklistScreen';
 import { TenantsScreen } from './tenants/TenantsScreen';
+import { ThreatsScreen } from './threats/ThreatsScreen';
 
 /** The screens built so far; the other modules show their empty state. */
 export const SCREENS: Partial<Record<ModuleId, ComponentType>> = {
   dashboard: DashboardScreen,
   setup: SetupChecklistScreen,
   devices: DevicesScreen,
+  threats: ThreatsScreen,
   securityPolicy: SecurityPolicyScreen,
   connectors: ConnectorsScreen,
   enrollmentSettings: EnrollmentSettingsScreen,

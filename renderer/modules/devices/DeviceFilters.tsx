@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { COMPLIANCE_STATES } from '../../../shared/domain/compliance';
 import { THREAT_LEVELS } from '../../../shared/domain/threat-level';
 import { DEVICE_LIST_STATES, SEARCH_MAX, type DeviceFilter } from '../../../shared/ipc';
+import { MultiFilter } from '../../forms/MultiFilter';
 import { isFiltered } from './device-query';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -89,43 +90,6 @@ export function DeviceFilters({ filter, options, onChange }: { filter: DeviceFil
         {t('devices.clearFilters')}
       </Button>
     </div>
-  );
-}
-
-function MultiFilter<T extends string>({
-  label,
-  all,
-  values,
-  selected,
-  labelOf,
-  onChange,
-}: {
-  label: string;
-  all: string;
-  values: readonly T[];
-  selected: readonly T[];
-  labelOf: (value: T) => string;
-  onChange: (selected: T[]) => void;
-}) {
-  const styles = useStyles();
-  return (
-    <Field label={label}>
-      <Dropdown
-        className={styles.dropdown}
-        multiselect
-        placeholder={all}
-        value={selected.map(labelOf).join(', ')}
-        selectedOptions={[...selected]}
-        // The vocabulary's order, whatever the order of the clicks.
-        onOptionSelect={(_, data) => onChange(values.filter((value) => data.selectedOptions.includes(value)))}
-      >
-        {values.map((value) => (
-          <Option key={value} value={value}>
-            {labelOf(value)}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
   );
 }
 

@@ -1,39 +1,26 @@
-import { Skeleton, SkeletonItem } from '@fluentui/react-components';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRow, DeviceSortColumn } from '../../../shared/ipc';
 import { formatMoment, formatShortMoment } from '../../forms/format';
+import { CellPlaceholder } from '../../tables/CellPlaceholder';
+import type { WindowRow } from '../../tables/VirtualGrid';
 import { ComplianceBadge, StateBadge, ThreatLevelBadge } from './DeviceBadges';
 
-/** A row of the virtual window: its place in the sorted list, and the device once its page has arrived. */
-export interface WindowRow {
-  index: number;
-  device: DeviceRow | undefined;
-}
+const helper = createColumnHelper<WindowRow<DeviceRow>>();
 
-const helper = createColumnHelper<WindowRow>();
-
-export type DeviceColumn = ColumnDef<WindowRow, unknown>;
-
-function Placeholder() {
-  return (
-    <Skeleton aria-hidden>
-      <SkeletonItem size={16} />
-    </Skeleton>
-  );
-}
+export type DeviceColumn = ColumnDef<WindowRow<DeviceRow>, unknown>;
 
 /**
  * One column: its id is the contract's sort column (sorting by it asks main to sort), its
  * value makes TanStack treat it as sortable, and `render` shows a device's cell.
  */
 function column(id: DeviceSortColumn, header: string, size: number, render: (device: DeviceRow) => ReactNode, first = false): DeviceColumn {
-  return helper.accessor((item) => (item.device ? item.device[id] : null), {
+  return helper.accessor((row) => (row.item ? row.item[id] : null), {
     id,
     header,
     size,
-    cell: ({ row }) => (row.original.device ? render(row.original.device) : first ? <Placeholder /> : null),
+    cell: ({ row }) => (row.original.item ? render(row.original.item) : first ? <CellPlaceholder /> : null),
   }) as DeviceColumn;
 }
 

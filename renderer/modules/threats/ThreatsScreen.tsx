@@ -1,0 +1,103 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { ShieldError24Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THREAT_SORT_COLUMNS, type ThreatFilter, type ThreatOptions, type ThreatRow, type ThreatSort } from '../../../shared/ipc';
+import { useApi } from '../../api/api-context';
+import { EmptyState } from '../../app/EmptyState';
+import { navigateTo, replaceRoute, useHashQuery } from '../../app/use-hash-route';
+import { useEngineStatus } from '../../engine/use-engine-status';
+import { ErrorAlert } from '../../forms/ErrorAlert';
+import { useRowPages } from '../../tables/use-row-pages';
+import { VirtualGrid } from '../../tables/VirtualGrid';
+import { useThreatColumns } from './threat-columns';
+import { ThreatFilters } from './ThreatFilters';
+import { isThreatFiltered, parseThreatQuery, threatQueryParams, THREATS_PATH } from './threat-query';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  total: { fontWeight: tokens.fontWeightSemibold, minHeight: '20px' },
+});
+
+const NO_OPTIONS: ThreatOptions = { classifications: [], platforms: [] };
+
+/** Threats: the threats across devices, filtered, sorted and paged in main; a row opens its device. */
+export function ThreatsScreen() {
+  const { t } = useTranslation();
+  const { status, error } = useEngineStatus();
+  if (status === null)
+    return error === null ? <Spinner size="small" label={t('app.loading')} /> : <ErrorAlert message={t('common.loadFailed', { message: error })} />;
+  if (status.state === 'notConfigured') return <EmptyState icon={ShieldError24Regular} message={t('modules.threats.empty')} />;
+  // Each finished poll is a new generation of the inventory: the rows on screen are read again.
+  return <ThreatExplorer generation={status.lastPoll?.id ?? 0} />;
+}
+
+function useThreatOptions(generation: number): ThreatOptions {
+  const api = useApi();
+  const [options, setOptions] = useState<ThreatOptions>(NO_OPTIONS);
+  useEffect(() => {
+    let live = true;
+    // Without options the filters still work with what the address names.
+    api['threats.options']().then((answer) => live && setOptions(answer), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, generation]);
+  return options;
+}
+
+function ThreatExplorer({ generation }: { generation: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const styles = useStyles();
+  const query = useHashQuery();
+  const { filter, sort } = useMemo(() => parseThreatQuery(query), [query]);
+  const key = useMemo(() => JSON.stringify({ filter, sort }), [filter, sort]);
+  const load = useCallback((offset: number, limit: number) => api['threats.page']({ filter, sort, offset, limit }), [api, filter, sort]);
+  const pages = useRowPages<ThreatRow>(key, load, generation, 'threats');
+  const options = useThreatOptions(generation);
+  const columns = useThreatColumns();
+  const show = (next: { filter: ThreatFilter; sort: ThreatSort }) => replaceRoute(THREATS_PATH, threatQueryParams(next));
+  const open = (threat: ThreatRow) => {
+    if (threat.deviceId !== null) navigateTo(`/devices/${encodeURIComponent(threat.deviceId)}`);
+  };
+
+  const { total } = pages;
+  return (
+    <div className={styles.root}>
+      <MessageBar intent="info">
+        <MessageBarBody>{t('threats.ownedByService')}</MessageBarBody>
+      </MessageBar>
+      <ThreatFilters filter={filter} options={options} onChange={(next) => show({ filter: next, sort })} />
+      <Body1 className={styles.total} role="status" aria-live="polite">
+        {total === null ? t('threats.totalLoading') : t('threats.total', { count: total })}
+      </Body1>
+      {pages.error !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('common.loadFailed', { message: pages.error })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={pages.retry}>{t('common.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {total === 0 ? (
+        <EmptyState icon={ShieldError24Regular} message={isThreatFiltered(filter) ? t('threats.noMatch') : t('modules.threats.empty')} />
+      ) : (
+        <VirtualGrid
+          key={JSON.stringify(filter)}
+          label={t('threats.table')}
+          hint={t('threats.tableHint')}
+          columns={columns}
+          growColumn="userPrincipalName"
+          sortColumns={THREAT_SORT_COLUMNS}
+          total={total ?? 0}
+          rowAt={pages.rowAt}
+          showRange={pages.showRange}
+          sort={sort}
+          onSortChange={(next) => show({ filter, sort: next })}
+          onOpen={open}
+        />
+      )}
+    </div>
+  );
+}
