@@ -28,6 +28,7 @@ import { Navigation } from './Navigation';
 import { Notices } from './Notices';
 import { OfflineBanner } from './OfflineBanner';
 import { StatusBar } from './StatusBar';
+import { UnsavedChangesProvider } from './unsaved-changes';
 import { useAppInfo, type AppInfoState } from './use-app-info';
 import { useHashRoute } from './use-hash-route';
 
@@ -153,7 +154,9 @@ export function App() {
     <FluentProvider theme={webLightTheme}>
       <SessionProvider>
         <ProfilesProvider>
-          <Shell />
+          <UnsavedChangesProvider>
+            <Shell />
+          </UnsavedChangesProvider>
         </ProfilesProvider>
       </SessionProvider>
     </FluentProvider>

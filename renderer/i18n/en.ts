@@ -822,6 +822,12 @@ export const en = {
     body: '{{module}} is not available with your role ({{role}}).',
     back: 'Go to the dashboard',
   },
+  unsavedChanges: {
+    title: 'Leave without saving?',
+    body: 'Your changes on this screen are not saved yet. If you leave, they are lost.',
+    stay: 'Stay',
+    leave: 'Leave',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no module at this address.',
