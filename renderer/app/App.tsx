@@ -135,7 +135,7 @@ function Shell() {
         {signedIn && <SignedInUser user={signedIn.user} role={signedIn.role} />}
       </header>
       <div className={styles.body}>
-        {signedIn && <Navigation selectedPath={path} role={signedIn.role} />}
+        {signedIn && <Navigation selectedPath={moduleForPath(path)?.path ?? path} role={signedIn.role} />}
         <main className={styles.main}>
           {signedIn && session && <OfflineBanner sessionOfflineSince={session.offlineSince} />}
           {/* Mounted whatever the session, so a notice stays until dismissed across sign-in and sign-out. */}

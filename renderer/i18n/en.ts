@@ -517,6 +517,9 @@ export const en = {
     detail: {
       close: 'Close',
       loadFailed: 'The device could not be loaded: {{message}}',
+      notFound: 'Device not found',
+      notFoundBody: 'No device in the inventory has the ID {{id}}. It may have been removed from Intune, or the address is mistyped.',
+      loadingName: 'Device',
       properties: 'Properties',
       user: 'User',
       platform: 'Platform',
