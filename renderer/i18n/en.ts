@@ -19,7 +19,8 @@ export const en = {
     },
     devices: {
       label: 'Devices',
-      description: 'Every enrolled device, with its state, threats and history.',
+      description:
+        "The enrolled devices of the enrollment groups' users (iOS/iPadOS and Android), with their state, threats and history, and those users' devices on other platforms, listed as unsupported and not enrolled.",
       empty: 'No devices are enrolled. Devices appear here after the first poll of the enrollment groups.',
     },
     threats: {
@@ -493,6 +494,13 @@ export const en = {
     all: 'All',
     allGroups: 'All groups',
     clearFilters: 'Clear filters',
+    show: 'Show',
+    showOptions: {
+      all: 'Enrolled and unsupported',
+      enrolled: 'Enrolled only',
+      unsupported: 'Unsupported only',
+      custom: 'As the State filter picks',
+    },
     total_one: '{{count, number}} device',
     total_other: '{{count, number}} devices',
     totalLoading: 'Counting devices…',

@@ -15,6 +15,7 @@ import { DeviceDetail } from './DeviceDetail';
 import { DeviceFilters } from './DeviceFilters';
 import { deviceQueryParams, DEVICES_PATH, isFiltered, parseDeviceQuery } from './device-query';
 import { DeviceTable } from './DeviceTable';
+import { devicesCsv, devicesCsvFilename } from './devices-csv';
 import { useDevicePages } from './use-device-pages';
 import { useFilterOptions } from './use-filter-options';
 
@@ -37,7 +38,7 @@ export function DevicesScreen() {
 }
 
 function DeviceExplorer({ generation }: { generation: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const styles = useStyles();
   const query = useHashQuery();
@@ -75,7 +76,8 @@ function DeviceExplorer({ generation }: { generation: number }) {
     setExported(null);
     setExportError(null);
     try {
-      const { filename, csv, rows } = await api['devices.exportCsv']({ filter, sort });
+      const { csv, rows } = await devicesCsv(api, { filter, sort }, t, i18n.language);
+      const filename = devicesCsvFilename(new Date());
       downloadText(filename, csv, 'text/csv;charset=utf-8');
       setExported(t('devices.exported', { count: rows, filename }));
     } catch (failure) {
