@@ -28,6 +28,7 @@ import { Navigation } from './Navigation';
 import { Notices } from './Notices';
 import { OfflineBanner } from './OfflineBanner';
 import { StatusBar } from './StatusBar';
+import { UnsavedChangesProvider } from './unsaved-changes';
 import { useAppInfo, type AppInfoState } from './use-app-info';
 import { useHashRoute } from './use-hash-route';
 
@@ -134,7 +135,7 @@ function Shell() {
         {signedIn && <SignedInUser user={signedIn.user} role={signedIn.role} />}
       </header>
       <div className={styles.body}>
-        {signedIn && <Navigation selectedPath={path} role={signedIn.role} />}
+        {signedIn && <Navigation selectedPath={moduleForPath(path)?.path ?? path} role={signedIn.role} />}
         <main className={styles.main}>
           {signedIn && session && <OfflineBanner sessionOfflineSince={session.offlineSince} />}
           {/* Mounted whatever the session, so a notice stays until dismissed across sign-in and sign-out. */}
@@ -153,7 +154,9 @@ export function App() {
     <FluentProvider theme={webLightTheme}>
       <SessionProvider>
         <ProfilesProvider>
-          <Shell />
+          <UnsavedChangesProvider>
+            <Shell />
+          </UnsavedChangesProvider>
         </ProfilesProvider>
       </SessionProvider>
     </FluentProvider>

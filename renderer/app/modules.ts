@@ -69,8 +69,22 @@ export const MODULES: readonly ConsoleModule[] = [
 export const DEFAULT_PATH = '/dashboard';
 export const TENANTS_PATH = '/tenants';
 
+/** Modules whose items have addresses of their own under the module's path (#/devices/<id>). */
+const WITH_ITEM_PATHS: readonly ModuleId[] = ['devices'];
+
 export function moduleForPath(path: string): ConsoleModule | undefined {
-  return MODULES.find((module) => module.path === path);
+  return MODULES.find((module) => module.path === path || (WITH_ITEM_PATHS.includes(module.id) && itemOf(module, path) !== null));
+}
+
+/** The item named by a path under its module's ("/devices/abc" → "abc"); null for the module's own path. */
+export function itemOf(module: ConsoleModule, path: string): string | null {
+  const prefix = `${module.path}/`;
+  if (!path.startsWith(prefix) || path.length === prefix.length || path.indexOf('/', prefix.length) !== -1) return null;
+  try {
+    return decodeURIComponent(path.slice(prefix.length));
+  } catch {
+    return null;
+  }
 }
 
 export function mayOpen(module: ConsoleModule, role: Role | null): boolean {

@@ -17,19 +17,69 @@ function queryOf(hash: string): string {
   return query === -1 ? '' : hash.slice(query + 1);
 }
 
+/**
+ * Decides whether the address may move from one path to another (unsaved edits ask first); false
+ * puts the previous address back, so the screen and its edits stay.
+ */
+export type RouteGuard = (to: string, from: string) => boolean;
+
+let guard: RouteGuard | null = null;
+/** The hash the screens show: the address as last allowed by the guard. */
+let shown: string | null = null;
+const listeners = new Set<() => void>();
+
+function shownHash(): string {
+  shown ??= currentHash();
+  return shown;
+}
+
+function onHashChange(): void {
+  const next = currentHash();
+  const previous = shownHash();
+  if (next === previous) return;
+  if (guard !== null && pathOf(next) !== pathOf(previous) && !guard(next, previous)) {
+    const url = new URL(window.location.href);
+    url.hash = `#${previous}`;
+    window.location.replace(url.href);
+    return;
+  }
+  shown = next;
+  for (const listener of listeners) listener();
+}
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  if (listeners.size === 0) {
+    shown = currentHash();
+    window.addEventListener('hashchange', onHashChange);
+  }
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+/** Installs the one guard of the address; returns its removal. */
+export function setRouteGuard(next: RouteGuard): () => void {
+  guard = next;
+  return () => {
+    if (guard === next) guard = null;
+  };
+}
+
+/** The path of a hash ("/devices/abc?x=1" → "/devices/abc"). */
+export function routePathOf(hash: string): string {
+  return pathOf(hash);
 }
 
 /** The module path from the URL's hash (#/devices?…), without its query; hash routes work alike on app:// and in the browser host. */
 export function useHashRoute(): string {
-  return pathOf(useSyncExternalStore(subscribe, currentHash));
+  return pathOf(useSyncExternalStore(subscribe, shownHash));
 }
 
 /** The query of the URL's hash (#/devices?state=disconnected → "state=disconnected"), so a filtered view has an address. */
 export function useHashQuery(): string {
-  return queryOf(useSyncExternalStore(subscribe, currentHash));
+  return queryOf(useSyncExternalStore(subscribe, shownHash));
 }
 
 export function hrefFor(path: string, query?: URLSearchParams): string {

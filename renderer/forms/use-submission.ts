@@ -6,6 +6,8 @@ export function useSubmission(toFailure: (error: unknown) => Failure = failureOf
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<Failure>(NO_FAILURE);
+  /** Edited since the last successful save: leaving the screen asks first. */
+  const [unsaved, setUnsaved] = useState(false);
   const busy = useRef(false);
 
   const run = useCallback(async <T>(task: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; failure: Failure }> => {
@@ -17,6 +19,7 @@ export function useSubmission(toFailure: (error: unknown) => Failure = failureOf
       const value = await task();
       setFailure(NO_FAILURE);
       setSaved(true);
+      setUnsaved(false);
       return { ok: true, value };
     } catch (error) {
       const failure = toFailure(error);
@@ -36,6 +39,7 @@ export function useSubmission(toFailure: (error: unknown) => Failure = failureOf
   /** The admin changed `field` (or, with no field, something): "Saved" no longer holds, and that field's message goes. */
   const edited = useCallback((field?: string) => {
     setSaved(false);
+    setUnsaved(true);
     if (field === undefined) return;
     setFailure((current) => {
       const keys = Object.keys(current.fields).filter((key) => key === field || key.startsWith(`${field}.`));
@@ -46,7 +50,10 @@ export function useSubmission(toFailure: (error: unknown) => Failure = failureOf
     });
   }, []);
 
-  return { saving, saved, failure, run, fail, edited };
+  /** What is on screen is saved again (a draft put back, or replaced by what is stored). */
+  const settled = useCallback(() => setUnsaved(false), []);
+
+  return { saving, saved, failure, run, fail, edited, unsaved, settled };
 }
 
 export type Submission = ReturnType<typeof useSubmission>;

@@ -19,7 +19,8 @@ export const en = {
     },
     devices: {
       label: 'Devices',
-      description: 'Every enrolled device, with its state, threats and history.',
+      description:
+        "The enrolled devices of the enrollment groups' users (iOS/iPadOS and Android), with their state, threats and history, and those users' devices on other platforms, listed as unsupported and not enrolled.",
       empty: 'No devices are enrolled. Devices appear here after the first poll of the enrollment groups.',
     },
     threats: {
@@ -540,6 +541,13 @@ export const en = {
     all: 'All',
     allGroups: 'All groups',
     clearFilters: 'Clear filters',
+    show: 'Show',
+    showOptions: {
+      all: 'Enrolled and unsupported',
+      enrolled: 'Enrolled only',
+      unsupported: 'Unsupported only',
+      custom: 'As the State filter picks',
+    },
     total_one: '{{count, number}} device',
     total_other: '{{count, number}} devices',
     totalLoading: 'Counting devices…',
@@ -564,6 +572,9 @@ export const en = {
     detail: {
       close: 'Close',
       loadFailed: 'The device could not be loaded: {{message}}',
+      notFound: 'Device not found',
+      notFoundBody: 'No device in the inventory has the ID {{id}}. It may have been removed from Intune, or the address is mistyped.',
+      loadingName: 'Device',
       properties: 'Properties',
       user: 'User',
       platform: 'Platform',
@@ -928,6 +939,12 @@ export const en = {
     title: "You don't have access to this page",
     body: '{{module}} is not available with your role ({{role}}).',
     back: 'Go to the dashboard',
+  },
+  unsavedChanges: {
+    title: 'Leave without saving?',
+    body: 'Your changes on this screen are not saved yet. If you leave, they are lost.',
+    stay: 'Stay',
+    leave: 'Leave',
   },
   notFound: {
     title: 'Page not found',

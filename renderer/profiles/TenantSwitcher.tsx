@@ -18,6 +18,7 @@ import { ArrowClockwiseRegular, BuildingMultipleRegular, SettingsRegular } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TENANTS_PATH } from '../app/modules';
+import { useConfirmLeave } from '../app/unsaved-changes';
 import { navigateTo } from '../app/use-hash-route';
 import { messageOf } from '../forms/errors';
 import { useProfiles } from './profiles-context';
@@ -36,12 +37,14 @@ export function TenantSwitcher({ active, canManage }: { active: { id: string; na
   const styles = useStyles();
   const { state, reload, switchTo } = useProfiles();
   const [switching, setSwitching] = useState(false);
+  const confirmLeave = useConfirmLeave();
   const [error, setError] = useState<string | null>(null);
   // The list knows a rename the session has not heard of yet.
   const name = state.status === 'ready' ? (state.value.profiles.find((p) => p.id === active.id)?.name ?? active.name) : active.name;
 
   const choose = async (id: string) => {
     if (id === active.id || switching) return;
+    if (!(await confirmLeave())) return;
     setSwitching(true);
     setError(null);
     try {

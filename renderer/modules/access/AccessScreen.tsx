@@ -12,6 +12,7 @@ import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
 import { ConsentStatus } from './ConsentStatus';
 import { TenantConnectionSection } from './TenantConnectionSection';
+import { useUnsavedChanges } from '../../app/unsaved-changes';
 
 const FIELDS = ['tenantId', 'fullAccessGroupId', 'restrictedAccessGroupId'] as const;
 type AccessField = (typeof FIELDS)[number];
@@ -44,6 +45,7 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
   const form = useFormStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const submission = useSubmission();
+  useUnsavedChanges(submission.unsaved);
   const errors = submission.failure.fields;
 
   const set = (field: AccessField, value: string) => {

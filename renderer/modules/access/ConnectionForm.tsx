@@ -8,6 +8,7 @@ import { check, failureBesideFieldOf } from '../../forms/errors';
 import { useFormStyles } from '../../forms/form-styles';
 import { SaveBar } from '../../forms/SaveBar';
 import { useSubmission } from '../../forms/use-submission';
+import { useUnsavedChanges } from '../../app/unsaved-changes';
 
 /** The active tenant's connection, to edit: the same fields as adding a tenant; an empty secret field keeps the stored secret. */
 export function ConnectionForm({ view, labelledBy, onSaved }: { view: ConnectionView; labelledBy: string; onSaved: (view: ConnectionView) => void }) {
@@ -16,6 +17,7 @@ export function ConnectionForm({ view, labelledBy, onSaved }: { view: Connection
   const form = useFormStyles();
   const [draft, setDraft] = useState<ConnectionDraft>(() => connectionDraftOf(view.settings));
   const submission = useSubmission(failureBesideFieldOf);
+  useUnsavedChanges(submission.unsaved);
   const stored = {
     clientSecret: view.secrets.clientSecret === 'set',
     clientCertificate: view.secrets.clientCertificate === 'set',

@@ -17,6 +17,7 @@ import { EnrollmentTab, type DirectoryState } from './EnrollmentTab';
 import { ErrorManagementTab } from './ErrorManagementTab';
 import { StateSyncTab } from './StateSyncTab';
 import { useSmtpServer } from './use-smtp-server';
+import { useUnsavedChanges } from '../../app/unsaved-changes';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -83,6 +84,7 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
   const [tab, setTab] = useState<ConnectorTab>(() => tabFromQuery(query));
   const [directory, setDirectory] = useState<DirectoryState>({ checks: new Map(), preview: null, busy: null, error: null });
   const submission = useSubmission();
+  useUnsavedChanges(submission.unsaved);
   const errors = submission.failure.fields;
   const tabsWithErrors = new Set(
     Object.keys(errors)

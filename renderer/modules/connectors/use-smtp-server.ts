@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import { check } from '../../forms/errors';
 import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
+import { useUnsavedChanges } from '../../app/unsaved-changes';
 import { smtpDraftOf, smtpRequestOf, type SmtpDraft } from './smtp-draft';
 
 /**
@@ -20,6 +21,7 @@ export function useSmtpServer() {
   const submission = useSubmission();
   const saved = state.status === 'ready' ? state.value : null;
   const draft = edits ?? smtpDraftOf(saved?.settings ?? null);
+  useUnsavedChanges(edits !== null && JSON.stringify(edits) !== JSON.stringify(smtpDraftOf(saved?.settings ?? null)));
 
   const update = <K extends keyof SmtpDraft>(field: K, value: SmtpDraft[K], contractField: string) => {
     setEdits((current) => ({ ...(current ?? smtpDraftOf(saved?.settings ?? null)), [field]: value }));

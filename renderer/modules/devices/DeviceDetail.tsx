@@ -1,8 +1,8 @@
-import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Spinner, tokens } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceDetail as Detail, DeviceRow } from '../../../shared/ipc';
+import { AppError, type DeviceDetail as Detail } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { messageOf } from '../../forms/errors';
@@ -14,60 +14,71 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, paddingBottom: tokens.spacingVerticalXXL },
 });
 
-/**
- * One device in a side panel (a modal dialog named after the device): its properties, its state
- * history and its open and resolved threats, read again after each poll. Closing it returns the
- * focus to the device list.
- */
-export function DeviceDetail({ device, generation, onClose }: { device: DeviceRow | null; generation: number; onClose: () => void }) {
-  const { t } = useTranslation();
-  const name = device ? (device.deviceName ?? t('inventory.unnamedDevice')) : '';
-  return (
-    <OverlayDrawer open={device !== null} position="end" size="medium" onOpenChange={(_, data) => !data.open && onClose()}>
-      <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('devices.detail.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>
-          {name}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody>{device && <DetailContent key={device.id} id={device.id} generation={generation} />}</DrawerBody>
-    </OverlayDrawer>
-  );
-}
+type Loaded = { status: 'loading' } | { status: 'ready'; detail: Detail } | { status: 'notFound' } | { status: 'failed'; message: string };
 
-function DetailContent({ id, generation }: { id: string; generation: number }) {
-  const { t } = useTranslation();
+/** The device at this address, read again after each poll. */
+function useDeviceDetail(id: string | null, generation: number): Loaded {
   const api = useApi();
-  const styles = useStyles();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [state, setState] = useState<{ id: string | null; loaded: Loaded }>({ id: null, loaded: { status: 'loading' } });
 
   useEffect(() => {
+    if (id === null) return;
     let live = true;
     api['devices.detail']({ id }).then(
-      (answer) => {
+      (detail) => live && setState({ id, loaded: { status: 'ready', detail } }),
+      (failure: unknown) => {
         if (!live) return;
-        setDetail(answer);
-        setError(null);
+        const notFound = failure instanceof AppError && failure.code === 'not_found';
+        setState({ id, loaded: notFound ? { status: 'notFound' } : { status: 'failed', message: messageOf(failure) } });
       },
-      (failure: unknown) => live && setError(messageOf(failure)),
     );
     return () => {
       live = false;
     };
   }, [api, id, generation]);
 
+  // Another device's answer is not this one's.
+  return state.id === id ? state.loaded : { status: 'loading' };
+}
+
+/**
+ * One device in a side panel (a modal dialog named after the device), opened at its own address
+ * (#/devices/<id>): its properties, its state history and its open and resolved threats, read
+ * again after each poll. Closing it returns the focus to the device list.
+ */
+export function DeviceDetail({ id, knownName, generation, onClose }: { id: string | null; knownName: string | null; generation: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const loaded = useDeviceDetail(id, generation);
+  const name =
+    loaded.status === 'notFound'
+      ? t('devices.detail.notFound')
+      : loaded.status === 'ready'
+        ? (loaded.detail.device.deviceName ?? t('inventory.unnamedDevice'))
+        : (knownName ?? t('devices.detail.loadingName'));
   return (
-    <div className={styles.body}>
-      <ErrorAlert message={error === null ? null : t('devices.detail.loadFailed', { message: error })} />
-      {detail === null ? (
-        error === null && <Spinner size="small" label={t('app.loading')} />
-      ) : (
-        <>
-          <DeviceProperties device={detail.device} />
-          <DeviceHistory history={detail.history} />
-          <DeviceThreats threats={detail.threats} />
-        </>
-      )}
-    </div>
+    <OverlayDrawer open={id !== null} position="end" size="medium" onOpenChange={(_, data) => !data.open && onClose()}>
+      <DrawerHeader>
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('devices.detail.close')} icon={<Dismiss24Regular />} onClick={onClose} />}>
+          {name}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        {id !== null && (
+          <div className={styles.body}>
+            {loaded.status === 'loading' && <Spinner size="small" label={t('app.loading')} />}
+            {loaded.status === 'failed' && <ErrorAlert message={t('devices.detail.loadFailed', { message: loaded.message })} />}
+            {loaded.status === 'notFound' && <Body1>{t('devices.detail.notFoundBody', { id })}</Body1>}
+            {loaded.status === 'ready' && (
+              <>
+                <DeviceProperties device={loaded.detail.device} />
+                <DeviceHistory history={loaded.detail.history} />
+                <DeviceThreats threats={loaded.detail.threats} />
+              </>
+            )}
+          </div>
+        )}
+      </DrawerBody>
+    </OverlayDrawer>
   );
 }

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLIANCE_STATES } from '../../../shared/domain/compliance';
 import { THREAT_LEVELS } from '../../../shared/domain/threat-level';
-import { DEVICE_LIST_STATES, SEARCH_MAX, type DeviceFilter } from '../../../shared/ipc';
+import { DEVICE_STATES } from '../../../shared/domain/device-state';
+import { DEVICE_LIST_STATES, SEARCH_MAX, type DeviceFilter, type DeviceListState } from '../../../shared/ipc';
 import { MultiFilter } from '../../forms/MultiFilter';
 import { isFiltered } from './device-query';
 
@@ -39,6 +40,7 @@ export function DeviceFilters({ filter, options, onChange }: { filter: DeviceFil
   return (
     <div className={styles.root} role="search" aria-label={t('devices.filters')}>
       <SearchField value={filter.search ?? ''} onCommit={(search) => set('search', search.trim() === '' ? undefined : search.trim())} />
+      <ShowFilter states={filter.states ?? []} onChange={(states) => set('states', states)} />
       <MultiFilter
         label={t('devices.state')}
         all={all}
@@ -116,6 +118,43 @@ function SearchField({ value, onCommit }: { value: string; onCommit: (value: str
   return (
     <Field label={t('devices.search')} hint={t('devices.searchHint')}>
       <SearchBox className={styles.search} value={draft} maxLength={SEARCH_MAX} onChange={(_, data) => setDraft(data.value)} />
+    </Field>
+  );
+}
+
+type Shown = 'all' | 'enrolled' | 'unsupported' | 'custom';
+
+const SHOWN_STATES: Record<Exclude<Shown, 'custom'>, readonly DeviceListState[]> = { all: [], enrolled: DEVICE_STATES, unsupported: ['unsupported'] };
+
+function shownOf(states: readonly DeviceListState[]): Shown {
+  for (const [shown, listed] of Object.entries(SHOWN_STATES) as [Exclude<Shown, 'custom'>, readonly DeviceListState[]][])
+    if (listed.length === states.length && listed.every((state) => states.includes(state))) return shown;
+  return 'custom';
+}
+
+/** The list holds enrolled and unsupported devices: this says which are shown, as a choice over the State filter. */
+function ShowFilter({ states, onChange }: { states: readonly DeviceListState[]; onChange: (states: DeviceListState[]) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const shown = shownOf(states);
+  const choices: Exclude<Shown, 'custom'>[] = ['all', 'enrolled', 'unsupported'];
+  return (
+    <Field label={t('devices.show')}>
+      <Dropdown
+        className={styles.dropdown}
+        value={t(`devices.showOptions.${shown}`)}
+        selectedOptions={[shown]}
+        onOptionSelect={(_, data) => {
+          const next = choices.find((choice) => choice === data.optionValue);
+          if (next) onChange([...SHOWN_STATES[next]]);
+        }}
+      >
+        {choices.map((choice) => (
+          <Option key={choice} value={choice}>
+            {t(`devices.showOptions.${choice}`)}
+          </Option>
+        ))}
+      </Dropdown>
     </Field>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceFilter, DeviceRow, DeviceSort } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
-import { replaceRoute, useHashQuery } from '../../app/use-hash-route';
+import { itemOf, moduleForPath } from '../../app/modules';
+import { navigateTo, replaceRoute, useHashQuery, useHashRoute } from '../../app/use-hash-route';
 import { useEngineStatus } from '../../engine/use-engine-status';
 import { downloadText } from '../../forms/download';
 import { ErrorAlert } from '../../forms/ErrorAlert';
@@ -14,6 +15,7 @@ import { DeviceDetail } from './DeviceDetail';
 import { DeviceFilters } from './DeviceFilters';
 import { deviceQueryParams, DEVICES_PATH, isFiltered, parseDeviceQuery } from './device-query';
 import { DeviceTable } from './DeviceTable';
+import { devicesCsv, devicesCsvFilename } from './devices-csv';
 import { useDevicePages } from './use-device-pages';
 import { useFilterOptions } from './use-filter-options';
 
@@ -36,14 +38,18 @@ export function DevicesScreen() {
 }
 
 function DeviceExplorer({ generation }: { generation: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const styles = useStyles();
   const query = useHashQuery();
   const { filter, sort } = useMemo(() => parseDeviceQuery(query), [query]);
   const options = useFilterOptions(generation);
   const pages = useDevicePages(filter, sort, generation);
-  const [opened, setOpened] = useState<DeviceRow | null>(null);
+  // The opened device has an address of its own (#/devices/<id>, the list's filter kept), so it can be shared and bookmarked.
+  const path = useHashRoute();
+  const devicesModule = moduleForPath(DEVICES_PATH);
+  const openedId = devicesModule ? itemOf(devicesModule, path) : null;
+  const [openedName, setOpenedName] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -53,12 +59,25 @@ function DeviceExplorer({ generation }: { generation: number }) {
     replaceRoute(DEVICES_PATH, deviceQueryParams(next));
   }, []);
 
+  const openDevice = useCallback(
+    (device: DeviceRow) => {
+      setOpenedName(device.deviceName);
+      navigateTo(`${DEVICES_PATH}/${encodeURIComponent(device.id)}`, new URLSearchParams(query));
+    },
+    [query],
+  );
+  const closeDevice = () => {
+    setOpenedName(null);
+    replaceRoute(DEVICES_PATH, new URLSearchParams(query));
+  };
+
   const exportCsv = async () => {
     setExporting(true);
     setExported(null);
     setExportError(null);
     try {
-      const { filename, csv, rows } = await api['devices.exportCsv']({ filter, sort });
+      const { csv, rows } = await devicesCsv(api, { filter, sort }, t, i18n.language);
+      const filename = devicesCsvFilename(new Date());
       downloadText(filename, csv, 'text/csv;charset=utf-8');
       setExported(t('devices.exported', { count: rows, filename }));
     } catch (failure) {
@@ -105,10 +124,10 @@ function DeviceExplorer({ generation }: { generation: number }) {
           showRange={pages.showRange}
           sort={sort}
           onSortChange={(next) => show({ filter, sort: next })}
-          onOpen={setOpened}
+          onOpen={openDevice}
         />
       )}
-      <DeviceDetail device={opened} generation={generation} onClose={() => setOpened(null)} />
+      <DeviceDetail id={openedId} knownName={openedName} generation={generation} onClose={closeDevice} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Loaded } from '../../forms/Loaded';
 import { SaveBar } from '../../forms/SaveBar';
 import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
+import { useUnsavedChanges } from '../../app/unsaved-changes';
 
 function EnrollmentSettingsForm({ settings }: { settings: EnrollmentSettings }) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ function EnrollmentSettingsForm({ settings }: { settings: EnrollmentSettings }) 
   const form = useFormStyles();
   const [days, setDays] = useState(String(settings.disconnectedAfterDays));
   const submission = useSubmission();
+  useUnsavedChanges(submission.unsaved);
   const errors = submission.failure.fields;
   const placed = (field: string) => field === 'disconnectedAfterDays';
 

@@ -9,6 +9,7 @@ import { Loaded } from '../../forms/Loaded';
 import { SaveBar } from '../../forms/SaveBar';
 import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
+import { useUnsavedChanges } from '../../app/unsaved-changes';
 
 const LEVELS = ['high', 'medium', 'low'] as const;
 
@@ -22,6 +23,7 @@ function PreferencesForm({ saved }: { saved: NotificationSwitches }) {
   const legend = useId();
   const [switches, setSwitches] = useState<NotificationSwitches>(saved);
   const submission = useSubmission();
+  useUnsavedChanges(submission.unsaved);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
