@@ -1,15 +1,16 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ChevronLeftRegular, ChevronRightRegular, History24Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
-import { failureOf } from '../../forms/errors';
+import { messageOf } from '../../forms/errors';
 import { filterOf, isFiltered, NO_FILTER, type FilterDraft } from './audit-format';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { downloadText } from '../../forms/download';
+import { LoadFailedBar } from '../../forms/LoadFailedBar';
 
 export const PAGE_SIZE = 25;
 const ACTOR_DEBOUNCE_MS = 300;
@@ -28,11 +29,6 @@ interface Page {
   key: string;
   entries: AuditEntry[];
   total: number;
-}
-
-function messageOf(error: unknown): string {
-  const failure = failureOf(error);
-  return failure.message ?? Object.values(failure.fields).join(' ');
 }
 
 /** Audit log: every sign-in, consent and configuration change, filtered, paged and exported as CSV. */
@@ -131,12 +127,7 @@ export function AuditLogScreen() {
         </MessageBar>
       )}
       {failed && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('common.loadFailed', { message: error.message })}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => setAttempt((n) => n + 1)}>{t('common.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadFailedBar message={error.message} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {page && page.total === 0 && !failed && (
         <EmptyState icon={History24Regular} message={isFiltered(draft) ? t('auditLog.noMatch') : t('modules.auditLog.empty')} />

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { Board24Regular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { ThreatLevelChart } from './ThreatLevelChart';
 import { TrendChart } from './TrendChart';
 import { useDashboard } from './use-dashboard';
 import { SetupProgressCard } from '../setup/SetupProgressCard';
+import { LoadFailedBar } from '../../forms/LoadFailedBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -57,12 +58,7 @@ function DashboardContent({ status }: { status: EngineStatusView }) {
   return (
     <div className={styles.root}>
       {state.status === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('common.loadFailed', { message: state.message })}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>{t('common.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadFailedBar message={state.message} onRetry={retry} />
       )}
       {state.status === 'ready' && state.refreshError !== null && (
         <MessageBar intent="warning">

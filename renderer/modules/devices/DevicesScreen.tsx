@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, Phone24Regular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { DeviceTable } from './DeviceTable';
 import { devicesCsv, devicesCsvFilename } from './devices-csv';
 import { useDevicePages } from './use-device-pages';
 import { useFilterOptions } from './use-filter-options';
+import { LoadFailedBar } from '../../forms/LoadFailedBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -107,12 +108,7 @@ function DeviceExplorer({ generation }: { generation: number }) {
       </div>
       <ErrorAlert message={exportError} />
       {pages.error !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('common.loadFailed', { message: pages.error })}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={pages.retry}>{t('common.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadFailedBar message={pages.error} onRetry={pages.retry} />
       )}
       {total === 0 ? (
         <EmptyState icon={Phone24Regular} message={isFiltered(filter) ? t('devices.noMatch') : t('modules.devices.empty')} />

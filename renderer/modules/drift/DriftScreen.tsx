@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowSyncRegular, CheckmarkCircle24Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,11 @@ import type { DriftReportView, SyncNowResultView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
-import { failureOf } from '../../forms/errors';
+import { messageOf } from '../../forms/errors';
 import { useRole } from '../../session/session-context';
 import { DriftTable } from './DriftTable';
 import { SyncResult } from './SyncResult';
+import { LoadFailedBar } from '../../forms/LoadFailedBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -17,11 +18,6 @@ const useStyles = makeStyles({
   // Reserved so the table does not move when the spinner comes and goes.
   busy: { width: '20px', height: '20px' },
 });
-
-function messageOf(error: unknown): string {
-  const failure = failureOf(error);
-  return failure.message ?? Object.values(failure.fields).join(' ');
-}
 
 /** Drift: the devices where Intune's partner state differs from the console's, and Sync now to report them. */
 export function DriftScreen() {
@@ -86,12 +82,7 @@ export function DriftScreen() {
       {syncing && <Spinner size="small" labelPosition="after" label={t('drift.syncing')} />}
       {result !== null && <SyncResult result={result} />}
       {failed && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('common.loadFailed', { message: error.message })}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => setAttempt((n) => n + 1)}>{t('common.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadFailedBar message={error.message} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {view !== null && !failed && view.reportOnly && total > 0 && (
         <MessageBar intent="warning">

@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ShieldError24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { VirtualGrid } from '../../tables/VirtualGrid';
 import { useThreatColumns } from './threat-columns';
 import { ThreatFilters } from './ThreatFilters';
 import { isThreatFiltered, parseThreatQuery, threatQueryParams, THREATS_PATH } from './threat-query';
+import { LoadFailedBar } from '../../forms/LoadFailedBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -73,12 +74,7 @@ function ThreatExplorer({ generation }: { generation: number }) {
         {total === null ? t('threats.totalLoading') : t('threats.total', { count: total })}
       </Body1>
       {pages.error !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('common.loadFailed', { message: pages.error })}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={pages.retry}>{t('common.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadFailedBar message={pages.error} onRetry={pages.retry} />
       )}
       {total === 0 ? (
         <EmptyState icon={ShieldError24Regular} message={isThreatFiltered(filter) ? t('threats.noMatch') : t('modules.threats.empty')} />
