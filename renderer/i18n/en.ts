@@ -200,6 +200,16 @@ export const en = {
     checkedAt: 'Checked at {{time}}',
     checkFailed: 'The saved groups could not be checked: {{reason}}',
   },
+  // The group pickers and the Access screen's group names.
+  directory: {
+    suggestions: 'Security groups in the directory',
+    groupFound_one: '{{name}}: {{count}} member',
+    groupFound_other: '{{name}}: {{count}} members',
+    groupFoundNoCount: '{{name}}',
+    notSecurity: '(not a security group)',
+    notFound: 'This group id was not found in the directory.',
+    lookupFailed: 'The directory could not be asked: {{reason}}',
+  },
   engine: {
     title: 'Polling engine',
     states: {

@@ -8,6 +8,7 @@ import { useFormStyles } from '../../forms/form-styles';
 import { ListEditor } from '../../forms/ListEditor';
 import { EnrollmentPreviewPanel } from './EnrollmentPreviewPanel';
 import { GroupCheckDetails } from './GroupCheckDetails';
+import { GroupPicker } from '../directory/GroupPicker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -58,6 +59,9 @@ export function EnrollmentTab(props: EnrollmentTabProps) {
         addLabel={t('connectors.addGroup')}
         listLabel={t('connectors.groupsList')}
         emptyText={t('connectors.noGroups')}
+        renderInput={(field) => (
+          <GroupPicker id={field.id} value={field.value} onChange={field.onChange} onPick={(group) => field.onChange(group.displayName)} onEnter={field.onEnter} />
+        )}
         details={(name, index) => <GroupCheckDetails check={directory.checks.get(name)} onUse={(spelling) => props.onUseSpelling(index, spelling)} />}
       />
       <Caption1 className={styles.note}>{t('connectors.nestedNote')}</Caption1>
