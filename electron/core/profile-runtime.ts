@@ -15,6 +15,8 @@ import { createConfigurationService } from './configuration-service';
 import { createDemoClockService } from './demo-clock-service';
 import { enrollmentPreview } from './directory/enrollment-preview';
 import { checkGroups, publicCheck } from './directory/group-check';
+import { GroupCheckStore } from './directory/group-check-store';
+import { resolveGroups, searchSecurityGroups } from './directory/group-directory';
 import type { CallContext, Handlers } from './dispatcher';
 import { EngineHost } from './engine/engine-host';
 import { engineConfigFrom } from './engine/engine-config-from-settings';
@@ -233,6 +235,17 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     return connectionView();
   };
 
+  const groupChecks = new GroupCheckStore(dataDir);
+  /** Checked at save, so the tab can say which saved groups enroll nothing after a reload; a Graph failure does not undo the save. */
+  const recordGroupChecks = async (names: string[]): Promise<void> => {
+    try {
+      const results = (await checkGroups(tenant().graph, names)).map(publicCheck);
+      groupChecks.set({ names, checkedAt: now().toISOString(), results, error: null });
+    } catch (error) {
+      groupChecks.set({ names, checkedAt: now().toISOString(), results: [], error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   const handlers: ProfileHandlers = {
     'settings.get': () => config.systemSettings(),
     'access.save': (request, context) => {
@@ -242,8 +255,15 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
       }
       return config.saveAccess(request, context);
     },
-    'connector.save': reconfiguring((request, context) => config.saveConnector(request, context)),
-    'connector.delete': reconfiguring((_request, context) => config.deleteConnector(context)),
+    'connector.save': async (request, context) => {
+      const saved = reconfiguring((r: typeof request, c: typeof context) => config.saveConnector(r, c))(request, context);
+      await recordGroupChecks(saved.enrollmentGroups);
+      return saved;
+    },
+    'connector.delete': reconfiguring((_request, context) => {
+      groupChecks.clear();
+      return config.deleteConnector(context);
+    }),
     'enrollmentSettings.save': reconfiguring((request, context) => {
       const saved = config.saveEnrollmentSettings(request, context);
       // Saving, even the default unchanged, is the admin confirming the Disconnected Status step.
@@ -303,6 +323,15 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'demo.advance': (request) => demoClock.advance(request.hours),
     'setup.checklist': () => setup.checklist(),
     'classifications.markReviewed': (_request, context) => ({ reviewed: setup.mark('classificationsReviewed', context) }),
+    'directory.searchGroups': async (request) => ({ groups: await searchSecurityGroups(tenant().graph, request.prefix, request.limit) }),
+    'directory.resolveGroups': async (request) => ({ groups: await resolveGroups(tenant().graph, request.ids) }),
+    'enrollment.groupChecks': () => {
+      const stored = groupChecks.get();
+      const saved = settings.get().connector?.enrollmentGroups;
+      // Results for other names than the saved ones (an edit in another window) are not the saved groups' verdict.
+      if (!stored || !saved || stored.names.length !== saved.length || stored.names.some((name, i) => name !== saved[i])) return null;
+      return stored;
+    },
     'connection.get': () => connectionView(),
     // The core opens the profile again afterwards: sign-in, Graph client and engine with the new connection.
     'connection.save': (request, context) => saveConnection(request, context),

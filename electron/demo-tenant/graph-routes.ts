@@ -22,6 +22,8 @@ interface GraphCall {
   path: string;
   claims: TokenClaims;
   body: unknown;
+  /** The ConsistencyLevel request header: Graph's advanced queries ($count on directory objects) need "eventual". */
+  consistencyLevel: string | null;
 }
 
 type Route = [method: string, pattern: RegExp, access: RouteAccess, handler: (call: GraphCall, match: RegExpMatchArray) => Response | Promise<Response>];
@@ -43,17 +45,22 @@ function collection(call: GraphCall, items: unknown[], next: number | null, extr
   return json(200, body);
 }
 
-function paged<T>(call: GraphCall, items: readonly T[], options: { filterFields: readonly string[]; get: (item: T, field: string) => unknown; render: (item: T) => Record<string, unknown>; defaultTop: number; maxTop: number }): Response {
+function paged<T>(call: GraphCall, items: readonly T[], options: { filterFields: readonly string[]; get: (item: T, field: string) => unknown; render: (item: T) => Record<string, unknown>; defaultTop: number; maxTop: number; countable?: boolean }): Response {
   const params = call.url.searchParams;
   const keep = matcher(params.get('$filter'), options.get, options.filterFields);
   const top = parseTop(params.get('$top'), options.defaultTop, options.maxTop);
+  const counted = params.get('$count') === 'true';
+  if (counted && options.countable && call.consistencyLevel?.toLowerCase() !== 'eventual') {
+    return graphError(400, 'Request_BadRequest', 'Count is not currently supported on this request without the ConsistencyLevel header set to eventual.');
+  }
   const result = page(items, keep, decodeSkipToken(params.get('$skiptoken')), top);
-  return collection(call, result.items.map((item) => select(options.render(item), params.get('$select'))), result.next);
+  const extra = counted && options.countable ? { '@odata.count': items.filter(keep).length } : {};
+  return collection(call, result.items.map((item) => select(options.render(item), params.get('$select'))), result.next, extra);
 }
 
 /** A directory collection (groups, users) as Graph pages it: 100 by default, 999 at most, filtered on the object's own fields. */
 function directoryPage<T>(call: GraphCall, items: readonly T[], filterFields: readonly string[], render: (item: T) => Record<string, unknown>): Response {
-  return paged(call, items, { filterFields, get: (item, field) => render(item)[field], render, defaultTop: 100, maxTop: 999 });
+  return paged(call, items, { filterFields, get: (item, field) => render(item)[field], render, defaultTop: 100, maxTop: 999, countable: true });
 }
 
 function memberObjects(call: GraphCall, group: DemoGroup, transitive: boolean): { id: string; json: Record<string, unknown> }[] {
@@ -87,7 +94,7 @@ function listMembers(call: GraphCall, match: RegExpMatchArray): Response {
   const members = memberObjects(call, group, match[2] === 'transitiveMembers').filter(
     (member) => !cast || member.json['@odata.type'] === `#${cast}`,
   );
-  return paged(call, members, { filterFields: [], get: () => undefined, render: (m) => m.json, defaultTop: 100, maxTop: 999 });
+  return paged(call, members, { filterFields: [], get: () => undefined, render: (m) => m.json, defaultTop: 100, maxTop: 999, countable: true });
 }
 
 function memberOf(call: GraphCall, userId: string): Response {
@@ -279,12 +286,18 @@ async function postProcess(tenant: DemoTenant, path: string, response: Response)
   return json(200, body);
 }
 
+function batchHeader(headers: unknown, name: string): string | null {
+  if (typeof headers !== 'object' || headers === null) return null;
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name && typeof value === 'string') return value;
+  return null;
+}
+
 async function batch(call: GraphCall): Promise<Response> {
   const body = call.body as { requests?: unknown } | null;
   if (!body || !Array.isArray(body.requests)) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
   if (body.requests.length > MAX_BATCH_REQUESTS) return graphError(400, 'BadRequest', `The number of batch requests must not exceed ${MAX_BATCH_REQUESTS}.`);
   const responses = [];
-  for (const raw of body.requests as { id?: unknown; method?: unknown; url?: unknown; body?: unknown }[]) {
+  for (const raw of body.requests as { id?: unknown; method?: unknown; url?: unknown; body?: unknown; headers?: unknown }[]) {
     const id = typeof raw.id === 'string' ? raw.id : String(raw.id ?? '');
     if (typeof raw.url !== 'string' || typeof raw.method !== 'string') {
       responses.push({ id, status: 400, headers: {}, body: { error: { code: 'BadRequest', message: 'Each request needs a method and a url.' } } });
@@ -295,7 +308,7 @@ async function batch(call: GraphCall): Promise<Response> {
     const itemFault = call.tenant.faults.draw(url.pathname, ['batch-item-throttle']);
     const response = itemFault
       ? graphError(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(itemFault.retryAfterSeconds ?? 1) })
-      : await route({ ...call, method: raw.method.toUpperCase(), url, path, body: raw.body });
+      : await route({ ...call, method: raw.method.toUpperCase(), url, path, body: raw.body, consistencyLevel: batchHeader(raw.headers, 'consistencylevel') });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => {
       if (key === 'retry-after' || key === 'content-type') headers[key === 'retry-after' ? 'Retry-After' : 'Content-Type'] = value;
@@ -325,7 +338,7 @@ export async function handleGraph(tenant: DemoTenant, request: Request, url: URL
       return graphError(400, 'BadRequest', 'The request body is not valid JSON.');
     }
   }
-  const call: GraphCall = { tenant, method: request.method, url, path, claims: verdict, body };
+  const call: GraphCall = { tenant, method: request.method, url, path, claims: verdict, body, consistencyLevel: request.headers.get('consistencylevel') };
   if (path === '/$batch' && request.method === 'POST') return batch(call);
   return postProcess(tenant, url.pathname, await route(call));
 }

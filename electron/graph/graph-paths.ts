@@ -34,6 +34,12 @@ export const graphPaths = {
   /** Direct members: users, and nested groups as #microsoft.graph.group. */
   groupMembers: (groupId: string): string =>
     `/groups/${encodeURIComponent(groupId)}/members?${query({ $select: 'id,displayName,userPrincipalName', $top: String(DIRECTORY_PAGE_SIZE) })}`,
+  /** Security groups whose name starts with the prefix (Graph compares without regard to case). */
+  securityGroupsByPrefix: (prefix: string, top: number): string =>
+    `/groups?${query({ $filter: `startswith(displayName,${odataString(prefix)}) and securityEnabled eq true`, $select: 'id,displayName', $top: String(top) })}`,
+  group: (groupId: string): string => `/groups/${encodeURIComponent(groupId)}?${query({ $select: 'id,displayName,securityEnabled' })}`,
+  /** One member and the count of all; Graph counts directory objects only with ConsistencyLevel: eventual. */
+  groupMemberCount: (groupId: string): string => `/groups/${encodeURIComponent(groupId)}/members?${query({ $count: 'true', $select: 'id', $top: '1' })}`,
   userManagedDevices: (userId: string): string => `/users/${encodeURIComponent(userId)}/managedDevices?${query({ $select: MANAGED_DEVICE_FIELDS.join(',') })}`,
   /** Intune pages managedDevices by 1000 itself. */
   managedDevices: (): string => `/deviceManagement/managedDevices?${query({ $select: MANAGED_DEVICE_FIELDS.join(',') })}`,

@@ -43,6 +43,8 @@ export interface ListEditorProps {
   emptyText: string;
   /** What to show under an item (a directory check, say). */
   details?: (item: string, index: number) => ReactNode;
+  /** A field of its own instead of the plain text input (a directory picker, say). */
+  renderInput?: (field: { id: string; value: string; onChange: (value: string) => void; onEnter: () => void }) => ReactNode;
 }
 
 /** A list of strings the admin adds to (Enter or Add) and removes from, each item with its own message. */
@@ -59,6 +61,7 @@ export function ListEditor({
   listLabel,
   emptyText,
   details,
+  renderInput,
 }: ListEditorProps) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -98,6 +101,17 @@ export function ListEditor({
           hint={inputHint}
           {...(listMessage === undefined ? {} : fieldState({ [field]: listMessage }, field))}
         >
+          {renderInput ? (
+            renderInput({
+              id: inputId,
+              value: text,
+              onChange: (value) => {
+                setText(value);
+                setAddError(null);
+              },
+              onEnter: add,
+            })
+          ) : (
           <Input
             id={inputId}
             type={inputType}
@@ -113,6 +127,7 @@ export function ListEditor({
               }
             }}
           />
+          )}
         </Field>
         <Button className={styles.addButton} icon={<AddRegular />} disabled={text === ''} onClick={add}>
           {addLabel}

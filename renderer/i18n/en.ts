@@ -189,6 +189,27 @@ export const en = {
       'Removing {{names}} deactivates the devices of every user who is in none of the remaining groups; how many could not be worked out ({{reason}}). Continue?',
     removalConfirm: 'Remove and save',
     groupQuoted: '“{{name}}”',
+    // Saving groups that enroll nobody, and the saved groups' checks.
+    nothingTitle_one: 'An enrollment group enrolls nothing',
+    nothingTitle_other: '{{count}} enrollment groups enroll nothing',
+    nothingIntro: 'These groups enroll no devices:',
+    nothingLine: '“{{name}}”: {{reason}}',
+    nothingQuestion: 'Save them anyway?',
+    nothingConfirm: 'Save anyway',
+    tabEnrollsNothing_one: 'Enrollment Management: {{count}} saved group enrolls nothing',
+    tabEnrollsNothing_other: 'Enrollment Management: {{count}} saved groups enroll nothing',
+    checkedAt: 'Checked at {{time}}',
+    checkFailed: 'The saved groups could not be checked: {{reason}}',
+  },
+  // The group pickers and the Access screen's group names.
+  directory: {
+    suggestions: 'Security groups in the directory',
+    groupFound_one: '{{name}}: {{count}} member',
+    groupFound_other: '{{name}}: {{count}} members',
+    groupFoundNoCount: '{{name}}',
+    notSecurity: '(not a security group)',
+    notFound: 'This group id was not found in the directory.',
+    lookupFailed: 'The directory could not be asked: {{reason}}',
   },
   engine: {
     title: 'Polling engine',

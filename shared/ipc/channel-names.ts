@@ -57,6 +57,10 @@ export const CHANNEL_NAMES = [
   'consent.begin',
   'setup.checklist',
   'classifications.markReviewed',
+  // Directory pickers and the stored enrollment group checks.
+  'directory.searchGroups',
+  'directory.resolveGroups',
+  'enrollment.groupChecks',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -51,6 +51,7 @@ import {
 import { smtpSaveSchema, smtpViewSchema } from './smtp-channels';
 import { classificationsReviewedSchema, setupChecklistSchema } from './setup-channels';
 import { threatOptionsSchema, threatPageRequestSchema, threatPageSchema } from './threat-channels';
+import { groupResolveRequestSchema, groupResolveResultSchema, groupSearchRequestSchema, groupSearchResultSchema, savedGroupChecksSchema } from './directory-channels';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName, type ChannelName, type EventName } from './channel-names';
 
@@ -162,6 +163,11 @@ export const channels = {
   // Every role sees the set-up steps; doing most of them takes Full.
   'setup.checklist': channel({ request: noInput, response: setupChecklistSchema, access: EVERY_ROLE, mutates: false }),
   'classifications.markReviewed': channel({ request: noInput, response: classificationsReviewedSchema, access: FULL, mutates: true }),
+  // Security groups whose display name starts with the prefix, for the group pickers.
+  'directory.searchGroups': channel({ request: groupSearchRequestSchema, response: groupSearchResultSchema, access: FULL, mutates: false }),
+  'directory.resolveGroups': channel({ request: groupResolveRequestSchema, response: groupResolveResultSchema, access: FULL, mutates: false }),
+  // What the directory said about the saved enrollment groups when they were saved; null before any save.
+  'enrollment.groupChecks': channel({ request: noInput, response: savedGroupChecksSchema.nullable(), access: FULL, mutates: false }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Events main pushes to the renderer. */

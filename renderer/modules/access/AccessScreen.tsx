@@ -1,7 +1,9 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accessSchema, type SystemSettings } from '../../../shared/ipc';
+import { accessSchema, type ResolvedGroupView, type SystemSettings } from '../../../shared/ipc';
+import { GroupPicker } from '../directory/GroupPicker';
+import { GroupIdFacts } from './GroupIdFacts';
 import { useApi } from '../../api/api-context';
 import { check } from '../../forms/errors';
 import { fieldState } from '../../forms/field-state';
@@ -17,10 +19,13 @@ import { useUnsavedChanges } from '../../app/unsaved-changes';
 const FIELDS = ['tenantId', 'fullAccessGroupId', 'restrictedAccessGroupId'] as const;
 type AccessField = (typeof FIELDS)[number];
 type Draft = Record<AccessField, string>;
+const GROUP_FIELDS: readonly AccessField[] = ['fullAccessGroupId', 'restrictedAccessGroupId'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const useStyles = makeStyles({
   guid: { fontFamily: tokens.fontFamilyMonospace },
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 function draftOf(settings: SystemSettings): Draft {
@@ -47,6 +52,20 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
   const submission = useSubmission();
   useUnsavedChanges(submission.unsaved);
   const errors = submission.failure.fields;
+  // The saved ids' groups, looked up once and again after each save.
+  const [savedIds, setSavedIds] = useState<string[]>(() => GROUP_FIELDS.map((field) => draftOf(settings)[field]).filter((id) => GUID.test(id)));
+  const [groups, setGroups] = useState<ReadonlyMap<string, ResolvedGroupView>>(new Map());
+  useEffect(() => {
+    if (savedIds.length === 0) return;
+    let current = true;
+    api['directory.resolveGroups']({ ids: savedIds }).then(
+      (result) => current && setGroups(new Map(result.groups.map((group) => [group.id.toLowerCase(), group] as const))),
+      () => current && setGroups(new Map()),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, savedIds]);
 
   const set = (field: AccessField, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
@@ -57,7 +76,8 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
     event.preventDefault();
     const checked = check(accessSchema, requestOf(draft));
     if (!checked.ok) return submission.fail(checked.failure);
-    await submission.run(() => api['access.save'](checked.value));
+    const result = await submission.run(() => api['access.save'](checked.value));
+    if (result.ok) setSavedIds([result.value.fullAccessGroupId, result.value.restrictedAccessGroupId].filter((id): id is string => id !== undefined));
   };
 
   const labels: Record<AccessField, { label: string; hint: string; required: boolean }> = {
@@ -70,6 +90,7 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
   return (
     <form className={form.form} onSubmit={(event) => void save(event)} noValidate>
       {FIELDS.map((field) => (
+        <div key={field} className={styles.group}>
         <Field
           key={field}
           className={form.field}
@@ -78,8 +99,22 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
           required={labels[field].required}
           {...fieldState(errors, field)}
         >
-          <Input className={styles.guid} value={draft[field]} spellCheck={false} autoComplete="off" onChange={(_, data) => set(field, data.value)} />
+          {field === 'tenantId' ? (
+            <Input className={styles.guid} value={draft[field]} spellCheck={false} autoComplete="off" onChange={(_, data) => set(field, data.value)} />
+          ) : (
+            <GroupPicker
+              className={styles.guid}
+              value={draft[field]}
+              showIds
+              // A GUID is already an id; a name is looked up.
+              searchable={(text) => !GUID.test(text.trim())}
+              onChange={(value) => set(field, value)}
+              onPick={(group) => set(field, group.id)}
+            />
+          )}
         </Field>
+        {field !== 'tenantId' && savedIds.includes(draft[field].trim()) && <GroupIdFacts group={groups.get(draft[field].trim().toLowerCase())} />}
+        </div>
       ))}
       <ConsentStatus consent={settings.consent} />
       <SaveBar submission={submission} isShown={placed} />

@@ -1,9 +1,9 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { DeleteRegular, ErrorCircleRegular } from '@fluentui/react-icons';
+import { DeleteRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intuneConnectorSchema, type IntuneConnectorSettings } from '../../../shared/config/configuration-schema';
-import type { RemovalImpactView } from '../../../shared/ipc';
+import { ENROLLS_NOTHING, type GroupCheck, type RemovalImpactView, type SavedGroupChecks } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { useHashQuery } from '../../app/use-hash-route';
 import { check, failureOf } from '../../forms/errors';
@@ -27,7 +27,16 @@ const useStyles = makeStyles({
   // Tall enough for the tallest short tab, so switching tabs does not move the Save bar up and down.
   panel: { minHeight: '240px', paddingTop: tokens.spacingVerticalS },
   tabError: { color: tokens.colorPaletteRedForeground1 },
+  tabWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+const enrollsNothing = (check: GroupCheck): boolean => (ENROLLS_NOTHING as readonly string[]).includes(check.status);
+
+/** A save whose groups include some that enroll nobody, waiting for the admin to confirm. */
+interface PendingNothing {
+  checks: GroupCheck[];
+  connector: IntuneConnectorSettings;
+}
 
 const TAB_LABELS = {
   connection: 'connectors.tabConnection',
@@ -83,6 +92,19 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
   const query = useHashQuery();
   const [tab, setTab] = useState<ConnectorTab>(() => tabFromQuery(query));
   const [directory, setDirectory] = useState<DirectoryState>({ checks: new Map(), preview: null, busy: null, error: null });
+  const [savedChecks, setSavedChecks] = useState<SavedGroupChecks | null>(null);
+  const [nothing, setNothing] = useState<PendingNothing | null>(null);
+  const applySavedChecks = (stored: SavedGroupChecks | null) => {
+    setSavedChecks(stored);
+    if (stored) setDirectory((current) => ({ ...current, checks: new Map([...stored.results.map((r) => [r.name, r] as const), ...current.checks]) }));
+  };
+  const loadSavedChecks = () => api['enrollment.groupChecks']().then(applySavedChecks, () => applySavedChecks(null));
+  const hasSaved = saved !== null;
+  useEffect(() => {
+    // Loaded once per opened connector; a save loads them again.
+    if (hasSaved) api['enrollment.groupChecks']().then(applySavedChecks, () => applySavedChecks(null));
+  }, [api, hasSaved]);
+  const savedNothing = savedChecks?.results.filter(enrollsNothing) ?? [];
   const submission = useSubmission();
   useUnsavedChanges(submission.unsaved);
   const errors = submission.failure.fields;
@@ -116,6 +138,26 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
       showFirstTabWithErrors(checked.failure.fields, draft);
       return;
     }
+    // Groups that enroll nobody are named before anything is saved; a directory that cannot be asked does not block the save.
+    setAskingImpact(true);
+    try {
+      const { results } = await api['groups.validate']({ names: checked.value.enrollmentGroups });
+      setDirectory((current) => ({ ...current, checks: new Map([...current.checks, ...results.map((r) => [r.name, r] as const)]) }));
+      const bad = results.filter(enrollsNothing);
+      if (bad.length > 0) {
+        setNothing({ checks: bad, connector: checked.value });
+        return;
+      }
+    } catch {
+      // The save records that the groups could not be checked.
+    } finally {
+      setAskingImpact(false);
+    }
+    return confirmRemoval(checked.value);
+  };
+
+  const confirmRemoval = async (connector: IntuneConnectorSettings) => {
+    const checked = { value: connector };
     const dropped = saved === null ? [] : saved.enrollmentGroups.filter((name) => !checked.value.enrollmentGroups.includes(name));
     if (dropped.length === 0) return store(checked.value);
     // Users in none of the remaining groups lose their devices: the admin confirms with the count first.
@@ -133,7 +175,10 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
 
   const store = async (connector: IntuneConnectorSettings) => {
     const result = await submission.run(() => api['connector.save'](connector));
-    if (result.ok) onSaved(result.value);
+    if (result.ok) {
+      onSaved(result.value);
+      await loadSavedChecks();
+    }
     // The server's messages may point at another tab.
     else showFirstTabWithErrors(result.failure.fields, draft);
   };
@@ -150,6 +195,21 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
       users: t('connectors.removalUsers', { count: pending.impact.users }),
     });
   };
+
+  const reasonOf = (check: GroupCheck): string => {
+    switch (check.status) {
+      case 'unknown':
+        return t('connectors.groupUnknown');
+      case 'ambiguous':
+        return t('connectors.groupAmbiguous', { count: check.matchingGroupIds?.length ?? 0 });
+      case 'notSecurityGroup':
+        return t('connectors.groupNotSecurity');
+      default:
+        return t('connectors.groupCaseMismatch');
+    }
+  };
+  const nothingBody = (pending: PendingNothing): string =>
+    [t('connectors.nothingIntro'), ...pending.checks.map((check) => t('connectors.nothingLine', { name: check.name, reason: reasonOf(check) })), t('connectors.nothingQuestion')].join(' ');
 
   const askDirectory = async (kind: 'checking' | 'previewing', names: string[]) => {
     setDirectory((current) => ({ ...current, busy: kind, error: null }));
@@ -219,6 +279,8 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
             icon={
               tabsWithErrors.has(value) ? (
                 <ErrorCircleRegular className={styles.tabError} aria-label={t('connectors.tabHasErrors', { tab: t(TAB_LABELS[value]) })} />
+              ) : value === 'enrollment' && savedNothing.length > 0 ? (
+                <WarningRegular className={styles.tabWarning} role="img" aria-label={t('connectors.tabEnrollsNothing', { count: savedNothing.length })} />
               ) : null
             }
           >
@@ -236,6 +298,7 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
             newDeviceCheckMinutes={draft.newDeviceCheckMinutes}
             errors={errors}
             directory={directory}
+            checkedAt={savedChecks?.checkedAt ?? null}
             onGroupsChange={(groups) => update('enrollmentGroups', groups)}
             onIntervalChange={(value) => update('newDeviceCheckMinutes', value)}
             onUseSpelling={applySpelling}
@@ -255,6 +318,20 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
           <ErrorManagementTab recipients={draft.errorReportRecipients} errors={errors} onChange={(list) => update('errorReportRecipients', list)} smtp={smtp} />
         )}
       </div>
+      {nothing && (
+        <ConfirmDialog
+          open
+          onClose={() => setNothing(null)}
+          title={t('connectors.nothingTitle', { count: nothing.checks.length })}
+          body={nothingBody(nothing)}
+          confirmLabel={t('connectors.nothingConfirm')}
+          onConfirm={async () => {
+            const pending = nothing;
+            setNothing(null);
+            await confirmRemoval(pending.connector);
+          }}
+        />
+      )}
       {removal && (
         <ConfirmDialog
           open

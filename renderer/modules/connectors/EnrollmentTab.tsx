@@ -8,6 +8,7 @@ import { useFormStyles } from '../../forms/form-styles';
 import { ListEditor } from '../../forms/ListEditor';
 import { EnrollmentPreviewPanel } from './EnrollmentPreviewPanel';
 import { GroupCheckDetails } from './GroupCheckDetails';
+import { GroupPicker } from '../directory/GroupPicker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -28,6 +29,8 @@ export interface EnrollmentTabProps {
   newDeviceCheckMinutes: string;
   errors: FieldErrors;
   directory: DirectoryState;
+  /** When the saved groups were last checked against the directory (at save). */
+  checkedAt: string | null;
   onGroupsChange: (groups: string[]) => void;
   onIntervalChange: (value: string) => void;
   onUseSpelling: (index: number, spelling: string) => void;
@@ -39,7 +42,7 @@ const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b
 
 export function EnrollmentTab(props: EnrollmentTabProps) {
   const { groups, newDeviceCheckMinutes, errors, directory } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const form = useFormStyles();
   const noGroups = groups.length === 0;
@@ -56,9 +59,13 @@ export function EnrollmentTab(props: EnrollmentTabProps) {
         addLabel={t('connectors.addGroup')}
         listLabel={t('connectors.groupsList')}
         emptyText={t('connectors.noGroups')}
+        renderInput={(field) => (
+          <GroupPicker id={field.id} value={field.value} onChange={field.onChange} onPick={(group) => field.onChange(group.displayName)} onEnter={field.onEnter} />
+        )}
         details={(name, index) => <GroupCheckDetails check={directory.checks.get(name)} onUse={(spelling) => props.onUseSpelling(index, spelling)} />}
       />
       <Caption1 className={styles.note}>{t('connectors.nestedNote')}</Caption1>
+      {props.checkedAt !== null && <Caption1 className={styles.note}>{t('connectors.checkedAt', { time: new Date(props.checkedAt).toLocaleString(i18n.language) })}</Caption1>}
       <div className={styles.actions}>
         <Button disabled={noGroups || directory.busy !== null} icon={directory.busy === 'checking' ? <Spinner size="tiny" /> : null} onClick={props.onCheck}>
           {t('connectors.checkGroups')}
