@@ -11,3 +11,4 @@ export * from './inventory-channels';
 export * from './profile-channels';
 export * from './setup-channels';
 export * from './threat-channels';
+export * from './heartbeat-channels';
