@@ -26,8 +26,9 @@ export function heartbeatHistory(inventory: Inventory, now: number, intuneLastHe
   // Whole days (UTC) of the tenant's clock, today last.
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const first = today - (HEARTBEAT_DAYS - 1) * DAY_MS;
+  // Bound numbers are REAL: `%` works in integers, so the day's start is exact.
   const rows = db
-    .prepare("SELECT (at / @day) * @day AS day, SUM(outcome = 'ok') AS ok, SUM(outcome = 'failed') AS failed FROM heartbeats WHERE at >= @first AND at < @end GROUP BY day")
+    .prepare("SELECT at - at % @day AS day, SUM(outcome = 'ok') AS ok, SUM(outcome = 'failed') AS failed FROM heartbeats WHERE at >= @first AND at < @end GROUP BY day")
     .all({ day: DAY_MS, first, end: today + DAY_MS }) as { day: number; ok: number; failed: number }[];
   const byDay = new Map(rows.map((row) => [row.day, row]));
   const days = Array.from({ length: HEARTBEAT_DAYS }, (_, i) => {
