@@ -22,13 +22,15 @@ export function PollStateSyncSummary({ sync }: { sync: PollResultView['stateSync
   }
   return (
     <>
-      <ul className={styles.list} aria-label={t('heartbeat.stateSyncLabel')}>
-        {lines.map((line) => (
-          <li key={line}>
-            <Body1 className={sync.mode === null ? styles.muted : undefined}>{line}</Body1>
-          </li>
-        ))}
-      </ul>
+      {lines.length > 0 && (
+        <ul className={styles.list} aria-label={t('heartbeat.stateSyncLabel')}>
+          {lines.map((line) => (
+            <li key={line}>
+              <Body1 className={sync.mode === null ? styles.muted : undefined}>{line}</Body1>
+            </li>
+          ))}
+        </ul>
+      )}
       <StateSyncOffWarning switches={sync} />
     </>
   );
