@@ -97,7 +97,7 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
         case 'removalImpact':
           return removalImpact(inventory, query.groupNames);
         case 'dashboard':
-          return { ...dashboard(inventory), stateSync: currentConfig ? { ...currentConfig.stateSync } : null };
+          return { ...dashboard(inventory, anchorNow(clock)), stateSync: currentConfig ? { ...currentConfig.stateSync } : null };
         case 'devicePage':
           return devicePage(inventory, query.request);
         case 'deviceDetail':

@@ -12,3 +12,4 @@ export * from './profile-channels';
 export * from './setup-channels';
 export * from './threat-channels';
 export * from './directory-channels';
+export * from './heartbeat-channels';

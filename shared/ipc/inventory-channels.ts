@@ -3,6 +3,7 @@
 import { COMPLIANCE_STATES } from '../domain/compliance';
 import { DEVICE_STATES } from '../domain/device-state';
 import { THREAT_LEVELS, THREAT_STATUSES } from '../domain/threat-level';
+import { heartbeatHealthSchema } from './heartbeat-channels';
 import { RISK_LEVELS } from '../domain/threat-classifications';
 import { z } from './zod';
 
@@ -123,6 +124,8 @@ export const dashboardSchema = z.object({
     /** Days left before Intune would mark the partner unresponsive, from the last heartbeat. */
     daysLeft: z.number().nullable(),
     lastErrors: z.array(z.object({ at: z.number(), step: z.string(), message: z.string() })),
+    /** Heartbeats of the last 30 days and the hours left before Intune would mark the partner unresponsive. */
+    heartbeats: heartbeatHealthSchema,
   }),
   enrollmentGroups: z.array(z.object({ name: z.string(), status: z.string() })),
   platforms: z.array(z.string()),

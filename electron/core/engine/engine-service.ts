@@ -32,7 +32,7 @@ const EMPTY_DASHBOARD: Dashboard = {
   trend: [],
   threatLevels: { secured: 0, low: 0, medium: 0, high: 0 },
   compliance: { compliant: 0, noncompliant: 0, noPartnerData: 0 },
-  health: { lastHeartbeatAt: null, partnerState: null, unresponsiveAfterDays: null, daysLeft: null, lastErrors: [] },
+  health: { lastHeartbeatAt: null, partnerState: null, unresponsiveAfterDays: null, daysLeft: null, lastErrors: [], heartbeats: { days: [], lastAttempt: null, hoursLeft: null, warning: null } },
   stateSync: null,
   enrollmentGroups: [],
   platforms: [],

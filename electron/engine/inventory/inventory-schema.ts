@@ -164,4 +164,13 @@ export const INVENTORY_MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN intune_state_at INTEGER;
   ALTER TABLE devices ADD COLUMN intune_state_by TEXT;
   `,
+  `
+  -- Every heartbeat the state sync sent (tenant time), for the health card's last 30 days.
+  CREATE TABLE heartbeats (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'failed'))
+  );
+  CREATE INDEX heartbeats_at ON heartbeats(at);
+  `,
 ];

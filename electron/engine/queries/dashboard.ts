@@ -4,6 +4,7 @@ import { DAY_MS, DEVICE_STATES } from '../../../shared/domain/device-state';
 import { TREND_POINTS_MAX, type Dashboard } from '../../../shared/ipc/inventory-channels';
 import type { Inventory } from '../inventory/inventory';
 import { INTUNE_CONNECTOR, LAST_HEARTBEAT_AT } from '../state-sync/state-sync';
+import { heartbeatHistory } from './heartbeat-history';
 
 type Counts = Dashboard['counts'];
 
@@ -20,8 +21,8 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
 }
 
-/** The dashboard but the state sync switches, which the engine's configuration adds. */
-export function dashboard(inventory: Inventory): Omit<Dashboard, 'stateSync'> {
+/** The dashboard but the state sync switches, which the engine's configuration adds; `now` is the engine's (tenant) clock. */
+export function dashboard(inventory: Inventory, now?: number): Omit<Dashboard, 'stateSync'> {
   const { db } = inventory;
   // One scan of the devices for every count.
   const groups = db
@@ -38,7 +39,7 @@ export function dashboard(inventory: Inventory): Omit<Dashboard, 'stateSync'> {
   const asOf = trend.at(-1)?.at ?? null;
   const heartbeat = inventory.cursor(LAST_HEARTBEAT_AT);
   const lastHeartbeatAt = heartbeat === undefined ? null : Number(heartbeat);
-  const connector = JSON.parse(inventory.cursor(INTUNE_CONNECTOR) ?? 'null') as { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number } | null;
+  const connector = JSON.parse(inventory.cursor(INTUNE_CONNECTOR) ?? 'null') as { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number; lastHeartbeatDateTime?: string } | null;
   const threshold = connector?.partnerUnresponsivenessThresholdInDays ?? null;
   const daysLeft = threshold === null || lastHeartbeatAt === null || asOf === null ? null : Math.round((threshold - (asOf - lastHeartbeatAt) / DAY_MS) * 10) / 10;
   return {
@@ -54,6 +55,7 @@ export function dashboard(inventory: Inventory): Omit<Dashboard, 'stateSync'> {
       unresponsiveAfterDays: threshold,
       daysLeft,
       lastErrors: (db.prepare('SELECT at, step, message FROM sync_errors ORDER BY id DESC LIMIT 5').all() as { at: number; step: string; message: string }[]).map((row) => ({ ...row, message: row.message.slice(0, 300) })),
+      heartbeats: heartbeatHistory(inventory, now ?? asOf ?? Date.now(), connector?.lastHeartbeatDateTime, threshold),
     },
     enrollmentGroups: db.prepare('SELECT name, status FROM enrollment_groups ORDER BY name').all() as { name: string; status: string }[],
     platforms: db.prepare('SELECT DISTINCT platform FROM devices WHERE platform IS NOT NULL ORDER BY platform').pluck().all() as string[],

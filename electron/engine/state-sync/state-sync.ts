@@ -40,6 +40,10 @@ export function recordSyncError(inventory: Inventory, at: number, step: string, 
   inventory.db.prepare('INSERT INTO sync_errors (at, step, device_id, message) VALUES (?, ?, ?, ?)').run(at, step, deviceId, message.slice(0, 1000));
 }
 
+export function recordHeartbeat(inventory: Inventory, at: number, outcome: 'ok' | 'failed'): void {
+  inventory.db.prepare('INSERT INTO heartbeats (at, outcome) VALUES (?, ?)').run(at, outcome);
+}
+
 export function wantedStates(context: EngineContext): { id: string; wanted: PartnerReportedThreatState; reported: string | null; intune: string | null }[] {
   const rows = context.inventory.db.prepare('SELECT id, state, threat_level, reported_state, intune_partner_state FROM devices WHERE supported = 1 AND in_intune = 1 AND state IS NOT NULL ORDER BY id').all() as SyncRow[];
   const out = [];
@@ -108,11 +112,19 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
   let heartbeat: StateSyncSummary['heartbeat'] = 'ok';
   try {
     await partner.heartbeat(context.signal);
-    inventory.transaction(() => inventory.setCursor(LAST_HEARTBEAT_AT, String(context.now())));
+    const at = context.now();
+    inventory.transaction(() => {
+      inventory.setCursor(LAST_HEARTBEAT_AT, String(at));
+      recordHeartbeat(inventory, at, 'ok');
+    });
   } catch (error) {
     context.signal.throwIfAborted();
     heartbeat = 'failed';
-    inventory.transaction(() => recordSyncError(inventory, context.now(), 'heartbeat', null, `The heartbeat could not be sent: ${messageOf(error)}`));
+    const at = context.now();
+    inventory.transaction(() => {
+      recordSyncError(inventory, at, 'heartbeat', null, `The heartbeat could not be sent: ${messageOf(error)}`);
+      recordHeartbeat(inventory, at, 'failed');
+    });
   }
   // A sync that failed anywhere is tried again at the next poll, not a heartbeat later.
   if (failedBatches === 0 && heartbeat === 'ok') inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DEVICE_STATES } from '../../../shared/domain/device-state';
 import { POLL_PHASES, type PollResultView } from '../../../shared/ipc';
 import { formatMoment } from '../../forms/format';
+import { PollStateSyncSummary } from './PollStateSyncSummary';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -53,6 +54,7 @@ export function LastPollSummary({ poll }: { poll: PollResultView | null }) {
             </ul>
           )}
           {poll.relistedBecause !== null && <Body1>{t(`engine.relisted.${poll.relistedBecause}`)}</Body1>}
+          <PollStateSyncSummary sync={poll.stateSync} />
           <Body1 className={styles.muted}>
             {[
               poll.unsupported === null ? null : t('engine.unsupported', { count: poll.unsupported }),

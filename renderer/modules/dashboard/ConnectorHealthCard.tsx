@@ -5,6 +5,8 @@ import { GROUP_CHECK_STATUSES, type Dashboard, type EngineStatusView } from '../
 import { EngineProgress } from '../../engine/EngineProgress';
 import { formatMoment } from '../../forms/format';
 import { useCardStyles } from '../../forms/card-styles';
+import { StateSyncOffWarning } from '../connectors/StateSyncOffWarning';
+import { HeartbeatChart } from './HeartbeatChart';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'minmax(140px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
@@ -30,12 +32,10 @@ const PARTNER_COLORS: Record<PartnerState, NonNullable<BadgeProps['color']>> = {
   unknown: 'subtle',
 };
 
-/** Days left below which the countdown is shown as a warning. */
-const FEW_DAYS = 2;
-
 /**
  * The connector seen from Intune and from the engine: the last heartbeat, Intune's partner state,
- * how long until Intune would call the connector unresponsive, the poll in progress (or the next
+ * the hours until Intune would call the connector unresponsive, the heartbeats of the last
+ * 30 days, whether a state sync switch is off, the poll in progress (or the next
  * one), and the last sync errors.
  */
 export function ConnectorHealthCard({
@@ -43,11 +43,13 @@ export function ConnectorHealthCard({
   groups,
   asOf,
   status,
+  stateSync = null,
 }: {
   health: Dashboard['health'] | null;
   groups: Dashboard['enrollmentGroups'];
   asOf: number | null;
   status: EngineStatusView;
+  stateSync?: Dashboard['stateSync'];
 }) {
   const { t, i18n } = useTranslation();
   const card = useCardStyles();
@@ -61,7 +63,8 @@ export function ConnectorHealthCard({
     ? [
         [t('dashboard.health.lastHeartbeat'), health.lastHeartbeatAt === null ? t('dashboard.health.never') : formatMoment(health.lastHeartbeatAt, language)],
         [t('dashboard.health.partnerState'), health.partnerState === null ? unknown : <PartnerStateBadge state={health.partnerState} />],
-        [t('dashboard.health.unresponsiveIn'), <DaysLeft key="days" health={health} />],
+        [t('dashboard.health.unresponsiveIn'), <HoursLeft key="hours" health={health} />],
+        [t('heartbeat.lastAttempt'), <LastAttempt key="attempt" attempt={health.heartbeats.lastAttempt} />],
         [t('dashboard.health.enrollmentGroups'), <EnrollmentGroups key="groups" groups={groups} />],
       ]
     : [];
@@ -81,6 +84,8 @@ export function ConnectorHealthCard({
           ))}
         </dl>
       )}
+      {stateSync && <StateSyncOffWarning switches={stateSync} />}
+      {health && <HeartbeatChart days={health.heartbeats.days} />}
       <EngineProgress status={status} />
       {health && (
         <>
@@ -116,14 +121,23 @@ function PartnerStateBadge({ state }: { state: string }) {
   );
 }
 
-function DaysLeft({ health }: { health: Dashboard['health'] }) {
+function HoursLeft({ health }: { health: Dashboard['health'] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { hoursLeft, warning } = health.heartbeats;
+  if (hoursLeft === null || health.unresponsiveAfterDays === null) return <>{t('dashboard.health.unknown')}</>;
+  const after = health.unresponsiveAfterDays;
+  if (warning === 'overdue') return <span className={styles.error}>{t('heartbeat.overdue', { after })}</span>;
+  if (warning === 'soon') return <span className={styles.warning}>{t('heartbeat.soon', { count: hoursLeft, after })}</span>;
+  return <>{t('heartbeat.hoursLeft', { count: hoursLeft, after })}</>;
+}
+
+function LastAttempt({ attempt }: { attempt: Dashboard['health']['heartbeats']['lastAttempt'] }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  if (health.daysLeft === null || health.unresponsiveAfterDays === null) return <>{t('dashboard.health.unknown')}</>;
-  const after = health.unresponsiveAfterDays;
-  if (health.daysLeft <= 0) return <span className={styles.warning}>{t('dashboard.health.overdue', { after })}</span>;
-  const days = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(health.daysLeft);
-  return <span className={health.daysLeft < FEW_DAYS ? styles.warning : undefined}>{t('dashboard.health.daysLeft', { days, after })}</span>;
+  if (attempt === null) return <>{t('dashboard.health.never')}</>;
+  const time = formatMoment(attempt.at, i18n.language);
+  return attempt.outcome === 'ok' ? <>{t('heartbeat.attemptOk', { time })}</> : <span className={styles.error}>{t('heartbeat.attemptFailed', { time })}</span>;
 }
 
 const isGroupStatus = (value: string): value is (typeof GROUP_CHECK_STATUSES)[number] => (GROUP_CHECK_STATUSES as readonly string[]).includes(value);

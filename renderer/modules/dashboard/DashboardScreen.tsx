@@ -66,7 +66,7 @@ function DashboardContent({ status }: { status: EngineStatusView }) {
         </MessageBar>
       )}
       <div className={styles.grid}>
-        <ConnectorHealthCard health={dashboard?.health ?? null} groups={dashboard?.enrollmentGroups ?? []} asOf={dashboard?.asOf ?? null} status={status} />
+        <ConnectorHealthCard health={dashboard?.health ?? null} groups={dashboard?.enrollmentGroups ?? []} asOf={dashboard?.asOf ?? null} status={status} stateSync={dashboard?.stateSync ?? null} />
         <DemoClockControl pollId={pollId} canChange={role === 'full'} />
       </div>
       {state.status === 'loading' && <Spinner className={styles.loading} size="small" label={t('app.loading')} />}

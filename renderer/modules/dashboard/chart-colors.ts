@@ -24,3 +24,8 @@ export const COMPLIANCE_COLORS: Record<Compliance, string> = {
   noncompliant: webLightTheme.colorPaletteRedForeground1,
   noPartnerData: webLightTheme.colorNeutralForeground3,
 };
+
+export const HEARTBEAT_COLORS: Record<'ok' | 'failed', string> = {
+  ok: webLightTheme.colorPaletteGreenBackground3,
+  failed: webLightTheme.colorPaletteRedForeground1,
+};
