@@ -131,7 +131,7 @@ test.describe('Dashboard', () => {
       .trim()
       .split(/\r?\n/);
     expect(lines).toHaveLength(disconnected + 1);
-    expect(lines.slice(1).every((line) => line.includes(',disconnected,'))).toBe(true);
+    expect(lines.slice(1).every((line) => line.includes('Disconnected'))).toBe(true);
     await expect(page.getByText(`Exported ${totalText(disconnected)} to`)).toBeVisible();
 
     await page.goBack();
