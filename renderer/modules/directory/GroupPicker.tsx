@@ -49,7 +49,8 @@ export function GroupPicker({ id, value, onChange, onPick, onEnter, searchable =
   const api = useApi();
   const styles = useStyles();
   const listId = useId();
-  const [suggestions, setSuggestions] = useState<GroupSuggestion[]>([]);
+  // Kept with the text they answer, so a list for an older text is never shown (or picked) for a newer one.
+  const [suggestions, setSuggestions] = useState<{ query: string; groups: GroupSuggestion[] }>({ query: '', groups: [] });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = value.trim() !== '' && searchable(value) ? value : '';
@@ -61,10 +62,10 @@ export function GroupPicker({ id, value, onChange, onPick, onEnter, searchable =
       api['directory.searchGroups']({ prefix: query }).then(
         (result) => {
           if (!current) return;
-          setSuggestions(result.groups);
+          setSuggestions({ query, groups: result.groups });
           setActive(-1);
         },
-        () => current && setSuggestions([]),
+        () => current && setSuggestions({ query, groups: [] }),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -73,7 +74,7 @@ export function GroupPicker({ id, value, onChange, onPick, onEnter, searchable =
     };
   }, [api, query]);
 
-  const shown = open && query !== '' ? suggestions : [];
+  const shown = open && query !== '' && suggestions.query === query ? suggestions.groups : [];
   const pick = (group: GroupSuggestion) => {
     onPick(group);
     setOpen(false);
