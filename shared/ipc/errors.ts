@@ -1,6 +1,7 @@
 // Typed errors that cross the IPC boundary. Electron passes only an Error's
 // message over IPC, so errors travel as plain payloads inside an envelope and
 // are rebuilt as AppError on the receiving side.
+import { z } from './zod';
 
 export const ERROR_CODES = [
   'validation',
@@ -21,9 +22,16 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Values a message's words are built from, so the renderer can say it in the user's language. */
+export type MessageParams = Record<string, string | number>;
+
 export interface AppErrorPayload {
   code: ErrorCode;
+  /** The English sentence, as shown today. */
   message: string;
+  /** A stable code for this message (e.g. "graph.missingScope"): with params, what the renderer translates. */
+  reason?: string;
+  params?: MessageParams;
   /** The first offending field, when the error is about input. */
   field?: string;
   /** The rule that field broke, e.g. "range 5..1440". */
@@ -37,6 +45,8 @@ export class AppError extends Error {
   readonly field?: string;
   readonly rule?: string;
   readonly issues?: FieldIssue[];
+  readonly reason?: string;
+  readonly params?: MessageParams;
 
   constructor(payload: AppErrorPayload) {
     super(payload.message);
@@ -45,6 +55,8 @@ export class AppError extends Error {
     if (payload.field !== undefined) this.field = payload.field;
     if (payload.rule !== undefined) this.rule = payload.rule;
     if (payload.issues !== undefined) this.issues = payload.issues;
+    if (payload.reason !== undefined) this.reason = payload.reason;
+    if (payload.params !== undefined) this.params = payload.params;
   }
 
   toPayload(): AppErrorPayload {
@@ -52,6 +64,8 @@ export class AppError extends Error {
     if (this.field !== undefined) payload.field = this.field;
     if (this.rule !== undefined) payload.rule = this.rule;
     if (this.issues !== undefined) payload.issues = this.issues;
+    if (this.reason !== undefined) payload.reason = this.reason;
+    if (this.params !== undefined) payload.params = this.params;
     return payload;
   }
 
@@ -69,3 +83,14 @@ export class AppError extends Error {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/** The payload's schema, for the boundaries that receive errors from another process. */
+export const appErrorPayloadSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  field: z.string().optional(),
+  rule: z.string().optional(),
+  issues: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+});
