@@ -1,11 +1,12 @@
 // Layering rules from ARCHITECTURE.md: shared/ imports neither Node, DOM-only
 // code, electron/ nor renderer/; renderer/ never imports electron/ or Node;
 // only the Electron shell imports 'electron'; only the IPC wrappers touch
-// ipcMain / ipcRenderer.
+// ipcMain / ipcRenderer; inside electron/, the rooms point one way (eslint.rooms.js).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { roomsPlugin } from './eslint.rooms.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'url', 'util', 'stream', 'events', 'worker_threads'];
 
@@ -77,6 +78,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    plugins: { rooms: roomsPlugin },
+    rules: { 'rooms/direction': 'error', 'rooms/no-cycle': 'error' },
   },
   {
     files: ['electron/shell/**/*.ts'],

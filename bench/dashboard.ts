@@ -6,7 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { createCore } from '../electron/core/core';
 import type { CallContext } from '../electron/core/dispatcher';
 import { nodeEngineLauncher } from '../electron/core/engine/engine-launcher';
-import { createMemoryLogger } from '../electron/core/logger';
+import { createMemoryLogger } from '../electron/http/logger';
 import { connectDemoTenant } from '../electron/core/tenant-connection';
 import { startBrowserHost } from '../electron/host/browser-host';
 import { RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';

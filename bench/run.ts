@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
-import { createMemoryLogger } from '../electron/core/logger';
+import { createMemoryLogger } from '../electron/http/logger';
 import { startBrowserHost } from '../electron/host/browser-host';
 import { PROJECT_ROOT, RENDERER_DIR, readProjectVersion } from '../electron/host/project-paths';
 import { makeTempDir } from '../test/support/temp-dir';

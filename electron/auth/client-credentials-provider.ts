@@ -2,9 +2,9 @@ import { redactSecrets } from '../http/api-error';
 import { isHttpsOrLoopback } from '../http/base-url';
 import { systemClock, type Clock } from '../http/clock';
 import { isRecord, positiveSeconds } from '../http/json-shape';
-import { SingleFlight } from './single-flight';
-import { TokenRequestError } from './token-request-error';
-import type { TokenProvider } from './token-provider';
+import { SingleFlight } from '../http/single-flight';
+import { TokenRequestError } from '../http/token-request-error';
+import type { TokenProvider } from '../http/token-provider';
 
 export interface ClientCredentialsProviderOptions {
   /** The issuer's token endpoint: https, or http on loopback only (the demo tenant's issuer). */

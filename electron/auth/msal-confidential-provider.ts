@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication, type ICachePlugin } from '@azure/msal-node';
 import { GRAPH_DEFAULT_SCOPES, msalAuthOptions, PUBLIC_AUTHORITY_HOST } from './msal-authority';
-import { SingleFlight } from './single-flight';
-import type { TokenProvider } from './token-provider';
+import { SingleFlight } from '../http/single-flight';
+import type { TokenProvider } from '../http/token-provider';
 
 export interface MsalConfidentialProviderOptions {
   /** The customer's tenant id or domain; client credentials need a specific tenant. */

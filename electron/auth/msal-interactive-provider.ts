@@ -9,8 +9,8 @@ import {
 import { AuthCodeSignIn, type SignInHint } from './auth-code-sign-in';
 import { ConsentRequiredError, isConsentRequired } from './consent-required-error';
 import { GRAPH_DEFAULT_SCOPES, isTenantId, msalAuthOptions, PUBLIC_AUTHORITY_HOST } from './msal-authority';
-import { SingleFlight } from './single-flight';
-import type { TokenProvider } from './token-provider';
+import { SingleFlight } from '../http/single-flight';
+import type { TokenProvider } from '../http/token-provider';
 import { WrongTenantError } from './wrong-tenant-error';
 
 /** What a browser sign-in asks for unless told otherwise; msal adds openid, profile and offline_access. */

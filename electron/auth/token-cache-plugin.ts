@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../http/logger';
 import { cipherRefusal, type SecretCipher } from './secret-cipher';
 
 export interface TokenCachePluginOptions {

@@ -8,7 +8,7 @@ import type { ClassificationRow, RerateOutcome } from '../../shared/ipc';
 import { withClassificationLevel, type createConfigurationService } from './configuration-service';
 import type { CallContext } from './dispatcher';
 import type { createEngineService } from './engine/engine-service';
-import type { Logger } from './logger';
+import type { Logger } from '../http/logger';
 
 const NOTHING_CHANGES: RerateOutcome = { devices: 0, compliance: 0, threats: 0 };
 

@@ -11,7 +11,7 @@ import { createDispatcher, type CallContext, type Dispatcher, type Handlers } fr
 import { auditActor } from './audit/audit-log';
 import type { EngineLauncher } from './engine/engine-launcher';
 import { createEventBus, type EventBus } from './event-bus';
-import type { Logger } from './logger';
+import type { Logger } from '../http/logger';
 import { startProfileRuntime, type ProfileRuntime } from './profile-runtime';
 import { endpointsFor, endpointsOverride } from './profiles/cloud-endpoints';
 import { DEMO_PROFILE_ID, ProfileRegistry } from './profiles/profile-registry';

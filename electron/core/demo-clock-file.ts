@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from '../../shared/ipc/zod';
 import { DEMO_SPEED_MAX } from '../../shared/ipc';
 import type { DemoClock } from '../demo-tenant/demo-clock';
-import type { Logger } from './logger';
+import type { Logger } from '../http/logger';
 
 export const DEMO_CLOCK_FILE = 'demo-clock.json';
 // A running clock is written now and then, so a crash loses at most this much demo progress.

@@ -12,7 +12,7 @@ import {
   type ResponseOf,
   type Role,
 } from '../../shared/ipc';
-import type { Logger } from './logger';
+import type { Logger } from '../http/logger';
 
 export interface SessionUser {
   id: string;

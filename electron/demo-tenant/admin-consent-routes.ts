@@ -3,14 +3,14 @@
 // accepts the app's permissions for the whole tenant. The answer always goes back
 // as a GET to the redirect URI with admin_consent=True, errors included.
 import { checkClient, redirectedError, type TrustedClient } from './authorize-request';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { canGrantAdminConsent } from './directory-roles';
 import { APP_DISPLAY_NAME, NEEDS_ADMIN_APPROVAL, USER_DECLINED } from './entra-errors';
 import { readFormBody } from './form-body';
 import { accountPickerPage, answerApp, errorPage, permissionsRequestedPage } from './identity-pages';
 import { APP_DELEGATED_SCOPES, APP_ROLES, isScopeProblem, parseScopes } from './permission-catalog';
 
-export async function handleAdminConsent(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleAdminConsent(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   let params: URLSearchParams;
   if (request.method === 'GET') params = url.searchParams;
   else if (request.method === 'POST') {
@@ -56,7 +56,7 @@ function toApp(redirectUri: string, fields: Record<string, string>): Response {
   return answerApp(redirectUri, 'query', fields);
 }
 
-function picker(tenant: DemoTenant, url: URL, client: TrustedClient, notice?: string): Response {
+function picker(tenant: DemoTenantState, url: URL, client: TrustedClient, notice?: string): Response {
   return accountPickerPage({
     title: 'Sign in to your account',
     intro: `${APP_DISPLAY_NAME} asks an administrator to grant it permissions for ${tenant.displayName}. Sign in with an administrator account.`,

@@ -2,7 +2,7 @@
 // the client and the redirect URI first (an error about them is shown in the
 // browser, since the redirect URI cannot be trusted yet), then everything else
 // (an error about that goes back to the app's redirect URI).
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { unknownClientMessage } from './entra-errors';
 import { errorPage, type FormFields } from './identity-pages';
 import { isScopeProblem, parseScopes, type ScopeRequest } from './permission-catalog';
@@ -50,7 +50,7 @@ export interface TrustedClient {
   fields: FormFields;
 }
 
-function pageError(status: number, code: number, message: string, tenant: DemoTenant): { ok: false; page: Response } {
+function pageError(status: number, code: number, message: string, tenant: DemoTenantState): { ok: false; page: Response } {
   return { ok: false, page: errorPage(status, `AADSTS${code}: ${message}`, tenant.displayName) };
 }
 
@@ -66,7 +66,7 @@ export function isLoopbackRedirectUri(value: string): boolean {
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && url.username === '' && url.password === '' && url.search === '' && url.hash === '' && !value.includes('?') && !value.includes('#');
 }
 
-export function checkClient(tenant: DemoTenant, params: URLSearchParams): Checked<TrustedClient> {
+export function checkClient(tenant: DemoTenantState, params: URLSearchParams): Checked<TrustedClient> {
   let length = 0;
   const fields: FormFields = {};
   for (const [name, value] of params) {
@@ -94,7 +94,7 @@ export function redirectedError(client: TrustedClient, responseMode: ResponseMod
   };
 }
 
-export function parseAuthorizeRequest(tenant: DemoTenant, params: URLSearchParams): Checked<AuthorizeRequest> {
+export function parseAuthorizeRequest(tenant: DemoTenantState, params: URLSearchParams): Checked<AuthorizeRequest> {
   const checked = checkClient(tenant, params);
   if (!checked.ok) return checked;
   const client = checked.value;

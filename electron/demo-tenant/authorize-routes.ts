@@ -2,13 +2,13 @@
 // a GET shows the account picker, the picker posts back the choice, and the answer
 // (a one-time code, or an error) goes to the app's loopback redirect URI.
 import { parseAuthorizeRequest, type AuthorizeRequest } from './authorize-request';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { APP_DISPLAY_NAME, NEEDS_ADMIN_APPROVAL, USER_DECLINED } from './entra-errors';
 import { readFormBody } from './form-body';
 import { accountPickerPage, answerApp, errorPage, needAdminApprovalPage } from './identity-pages';
 import { scopesWithoutConsent } from './permission-catalog';
 
-export async function handleAuthorize(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleAuthorize(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   let params: URLSearchParams;
   if (request.method === 'GET') params = url.searchParams;
   else if (request.method === 'POST') {
@@ -41,7 +41,7 @@ export async function handleAuthorize(tenant: DemoTenant, request: Request, url:
   return toApp({ code });
 }
 
-function picker(tenant: DemoTenant, url: URL, authorize: AuthorizeRequest, notice?: string): Response {
+function picker(tenant: DemoTenantState, url: URL, authorize: AuthorizeRequest, notice?: string): Response {
   const users = tenant.signInUsers();
   const hint = authorize.loginHint;
   // The suggested account comes first, as Entra's picker puts it.

@@ -1,7 +1,7 @@
 // POST /me/checkMemberObjects and /users/{id}/checkMemberObjects: which of up to 20
 // ids (groups, directory roles or directory role template ids) the user belongs to,
 // transitively over nested groups.
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { directoryRoleTemplateIds } from './directory-roles';
 import { graphError, json } from './graph-responses';
 import type { DemoUser } from './tenant-model';
@@ -10,7 +10,7 @@ export const MAX_MEMBER_OBJECT_IDS = 20;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every group the user is in, directly or through groups nested in it. */
-export function transitiveGroupIds(tenant: DemoTenant, userId: string): Set<string> {
+export function transitiveGroupIds(tenant: DemoTenantState, userId: string): Set<string> {
   const found = new Set(tenant.data.groups.filter((group) => group.memberUserIds.includes(userId)).map((group) => group.id));
   let grew = found.size > 0;
   while (grew) {
@@ -25,7 +25,7 @@ export function transitiveGroupIds(tenant: DemoTenant, userId: string): Set<stri
   return found;
 }
 
-function memberObjectIds(tenant: DemoTenant, user: DemoUser): Set<string> {
+function memberObjectIds(tenant: DemoTenantState, user: DemoUser): Set<string> {
   const ids = transitiveGroupIds(tenant, user.id);
   for (const template of directoryRoleTemplateIds(user)) ids.add(template);
   // The activated role's own object id names it too.
@@ -33,7 +33,7 @@ function memberObjectIds(tenant: DemoTenant, user: DemoUser): Set<string> {
   return ids;
 }
 
-export function checkMemberObjects(tenant: DemoTenant, user: DemoUser, body: unknown): Response {
+export function checkMemberObjects(tenant: DemoTenantState, user: DemoUser, body: unknown): Response {
   const ids = (body as { ids?: unknown } | null)?.ids;
   if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
     return graphError(400, 'Request_BadRequest', "The request body must be {\"ids\": [...]}, a list of object ids.");

@@ -3,7 +3,7 @@
 // Exactly one of them (RFC 6749 section 2.3: one authentication method per request).
 import crypto from 'node:crypto';
 import { verifyClientAssertion } from './client-assertion';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import type { EntraErrorInit } from './entra-errors';
 
 export interface ClientCredentialParameters {
@@ -22,7 +22,7 @@ export function sameText(a: string, b: string): boolean {
 const missing = (name: string): EntraErrorInit => ({ status: 400, error: 'invalid_request', code: 900144, message: `The request body must contain the following parameter: '${name}'.` });
 
 /** Null when the client is who it says; otherwise the refusal. `url` is the token endpoint as requested (the assertion's audience). */
-export function authenticateClient(tenant: DemoTenant, url: URL, given: ClientCredentialParameters): EntraErrorInit | null {
+export function authenticateClient(tenant: DemoTenantState, url: URL, given: ClientCredentialParameters): EntraErrorInit | null {
   const { secret, assertion, assertionType } = given;
   const assertionGiven = assertion !== null || assertionType !== null;
   if (secret !== null && assertionGiven) {

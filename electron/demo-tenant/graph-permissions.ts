@@ -1,7 +1,7 @@
 // Which permission each demo Graph route needs (Graph's documented lists, least
 // privileged first), what a token's permissions are worth under the tenant's current
 // consent, and Intune's role check on top for delegated calls.
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { graphError } from './graph-responses';
 import { APP_DELEGATED_SCOPES, APP_ROLES, USER_CONSENTABLE_SCOPES } from './permission-catalog';
 import type { TokenClaims } from './token-issuer';
@@ -30,7 +30,7 @@ export const ACCESS = {
 const INTUNE_PATH = /^\/(?:deviceManagement|deviceAppManagement)(?:\/|$)|^\/(?:users\/[^/]+|me)\/managedDevices(?:\/|$)/;
 
 /** The permissions a token has now: admin-granted ones count only while the tenant's consent stands. */
-export function effectivePermissions(tenant: DemoTenant, claims: TokenClaims): string[] {
+export function effectivePermissions(tenant: DemoTenantState, claims: TokenClaims): string[] {
   const consented = tenant.consent.granted;
   if (claims.kind === 'app') return consented ? (claims.roles ?? [...APP_ROLES]) : [];
   return (claims.scopes ?? []).filter((scope) => USER_CONSENTABLE_SCOPES.includes(scope) || (consented && APP_DELEGATED_SCOPES.includes(scope)));
@@ -40,7 +40,7 @@ export function effectivePermissions(tenant: DemoTenant, claims: TokenClaims): s
  * The 403 for a call the token may not make, or null. Null also when the route
  * is not for this kind of token: the route itself says so, as Graph does for /me.
  */
-export function refusal(tenant: DemoTenant, claims: TokenClaims, access: RouteAccess, path: string): Response | null {
+export function refusal(tenant: DemoTenantState, claims: TokenClaims, access: RouteAccess, path: string): Response | null {
   const anyOf = claims.kind === 'app' ? access.application : access.delegated;
   if (!anyOf) return null;
   const held = new Set(effectivePermissions(tenant, claims).map((name) => name.toLowerCase()));

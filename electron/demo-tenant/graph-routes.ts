@@ -1,7 +1,7 @@
 // Microsoft Graph v1.0 as the demo tenant serves it: the directory, Intune's
 // managed devices and MTD connector, $batch, delta, paging and Graph's errors.
 import { checkMemberObjects } from './check-member-objects';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { GLOBAL_ADMIN_TEMPLATE_ID } from './directory-roles';
 import type { FaultRule } from './faults';
 import { ACCESS, refusal, type RouteAccess } from './graph-permissions';
@@ -15,7 +15,7 @@ const BASE_PATH = '/graph/v1.0';
 export const MAX_BATCH_REQUESTS = 20;
 
 interface GraphCall {
-  tenant: DemoTenant;
+  tenant: DemoTenantState;
   method: string;
   url: URL;
   /** Path below /graph/v1.0, e.g. "/groups/abc/members". */
@@ -116,7 +116,7 @@ function userDevices(call: GraphCall, userId: string): Response {
   return paged(call, devices, { filterFields: [], get: () => undefined, render: (d) => managedDeviceJson(tenant, d, now), defaultTop: 1000, maxTop: 1000 });
 }
 
-function deviceField(tenant: DemoTenant, now: number) {
+function deviceField(tenant: DemoTenantState, now: number) {
   // Filters scan up to 100,000 devices per page: read stored fields directly, render only computed ones.
   return (device: DemoDevice, field: string): unknown => {
     switch (field) {
@@ -277,7 +277,7 @@ function faultResponse(fault: FaultRule, now: number): Response {
   }
 }
 
-async function postProcess(tenant: DemoTenant, path: string, response: Response): Promise<Response> {
+async function postProcess(tenant: DemoTenantState, path: string, response: Response): Promise<Response> {
   const fault = tenant.faults.draw(path, ['truncated-page', 'malformed-json']);
   if (!fault || response.status !== 200) return response;
   if (fault.kind === 'malformed-json') return new Response('{"value":[{"id":', { status: 200, headers: { 'content-type': 'application/json' } });
@@ -318,7 +318,7 @@ async function batch(call: GraphCall): Promise<Response> {
   return json(200, { responses });
 }
 
-export async function handleGraph(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleGraph(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   const verdict = tenant.tokens.verify(request.headers.get('authorization'), 'graph');
   if (verdict === 'missing') return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
   if (verdict === 'invalid') return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');

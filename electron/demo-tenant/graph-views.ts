@@ -1,5 +1,5 @@
 // Graph JSON for the demo tenant's objects, as Graph v1.0 would render them at a given demo time.
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import type { DemoCompliancePolicy, DemoDevice, DemoGroup, DemoUser, PartnerThreatState, RequiredSecurityLevel } from './tenant-model';
 
 const LEVEL_RANK: Partial<Record<PartnerThreatState | RequiredSecurityLevel, number>> = {
@@ -34,7 +34,7 @@ export function groupJson(group: DemoGroup) {
   };
 }
 
-export function policyFor(tenant: DemoTenant, device: DemoDevice): DemoCompliancePolicy | undefined {
+export function policyFor(tenant: DemoTenantState, device: DemoDevice): DemoCompliancePolicy | undefined {
   return tenant.data.policies.find((policy) => policy.platforms.includes(device.operatingSystem));
 }
 
@@ -43,7 +43,7 @@ export function policyFor(tenant: DemoTenant, device: DemoDevice): DemoComplianc
  * reported level is above the allowed one or the partner is unresponsive; unknown while the
  * partner has reported nothing yet.
  */
-export function complianceState(tenant: DemoTenant, device: DemoDevice): 'compliant' | 'noncompliant' | 'unknown' {
+export function complianceState(tenant: DemoTenantState, device: DemoDevice): 'compliant' | 'noncompliant' | 'unknown' {
   const policy = policyFor(tenant, device);
   if (!policy?.deviceThreatProtectionEnabled) return 'compliant';
   const state = device.partnerReportedThreatState;
@@ -60,7 +60,7 @@ export function lastSyncDateTime(device: DemoDevice, now: number): string {
   return new Date(Math.max(device.enrolledAt, slots * device.syncPeriodMs + device.syncOffsetMs)).toISOString();
 }
 
-export function managedDeviceJson(tenant: DemoTenant, device: DemoDevice, now: number) {
+export function managedDeviceJson(tenant: DemoTenantState, device: DemoDevice, now: number) {
   return {
     '@odata.type': '#microsoft.graph.managedDevice',
     id: device.id,
@@ -77,7 +77,7 @@ export function managedDeviceJson(tenant: DemoTenant, device: DemoDevice, now: n
   };
 }
 
-export function connectorJson(tenant: DemoTenant, now: number) {
+export function connectorJson(tenant: DemoTenantState, now: number) {
   const connector = tenant.data.connector;
   const threshold = connector.partnerUnresponsivenessThresholdInDays * 86_400_000;
   const partnerState = connector.lastHeartbeatAt === null ? 'unavailable' : now - connector.lastHeartbeatAt > threshold ? 'unresponsive' : 'enabled';

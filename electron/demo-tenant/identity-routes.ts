@@ -5,7 +5,7 @@ import { handleAdminConsent } from './admin-consent-routes';
 import { isLoopbackRedirectUri } from './authorize-request';
 import { handleAuthorize } from './authorize-routes';
 import { SIGNING_ALGORITHMS } from './client-assertion';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { entraError } from './entra-errors';
 import { json } from './graph-responses';
 import { errorPage, signedOutPage } from './identity-pages';
@@ -20,7 +20,7 @@ export function isIdentityPath(pathname: string): boolean {
 }
 
 /** The tenant as the path names it (lower-cased), or null when it is not this tenant. */
-function tenantSegment(tenant: DemoTenant, raw: string): string | null {
+function tenantSegment(tenant: DemoTenantState, raw: string): string | null {
   let segment: string;
   try {
     segment = decodeURIComponent(raw).toLowerCase();
@@ -30,7 +30,7 @@ function tenantSegment(tenant: DemoTenant, raw: string): string | null {
   return segment === tenant.data.tenantId || segment === tenant.data.tenantDomain.toLowerCase() || segment === 'organizations' ? segment : null;
 }
 
-export async function handleIdentity(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleIdentity(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   const match = IDENTITY_PATH.exec(url.pathname);
   if (!match) return entraError({ status: 400, error: 'invalid_request', code: 900023, message: 'The request path is not an identity endpoint.' });
   const [, rawTenant, endpoint] = match as unknown as [string, string, string];
@@ -56,7 +56,7 @@ export async function handleIdentity(tenant: DemoTenant, request: Request, url: 
   }
 }
 
-function openIdConfiguration(tenant: DemoTenant, origin: string, segment: string): Record<string, unknown> {
+function openIdConfiguration(tenant: DemoTenantState, origin: string, segment: string): Record<string, unknown> {
   const base = `${origin}/${segment}`;
   const tid = segment === 'organizations' ? '{tenantid}' : tenant.data.tenantId;
   return {

@@ -1,6 +1,6 @@
 // The demo tenant's first token endpoint, kept at /login/{tenant}/oauth2/v2.0/token:
 // client credentials for the app, and the demo users' password sign-in.
-import { DEMO_USER_PASSWORD, type DemoTenant } from './demo-tenant';
+import { DEMO_USER_PASSWORD, type DemoTenantState } from './demo-tenant-state';
 import { entraError, unknownClientMessage } from './entra-errors';
 import { json } from './graph-responses';
 import { clientCredentials } from './token-routes';
@@ -8,7 +8,7 @@ import { clientCredentials } from './token-routes';
 /** What the demo sign-in has always been granted: enough to read who signed in and their groups. */
 export const PASSWORD_GRANT_SCOPES: readonly string[] = ['User.Read', 'GroupMember.Read.All'];
 
-export async function handleLogin(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleLogin(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   if (url.pathname !== `/login/${tenant.data.tenantId}/oauth2/v2.0/token`) {
     return entraError({ status: 400, error: 'invalid_tenant', code: 90002, message: `Tenant '${(url.pathname.split('/')[2] ?? '').slice(0, 100)}' not found.` });
   }

@@ -1,7 +1,7 @@
 // Lookout Mobile Risk API v2 as the demo tenant serves it: OAuth with the
 // application key, device and threat lists, and the resumable event stream.
 import { mraDevice, mraThreat } from './agent-state';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { json } from './graph-responses';
 import type { DemoEvent, MtdEventType } from './tenant-model';
 
@@ -28,7 +28,7 @@ function parseOid(value: string | null): number | Response {
   return Number(value);
 }
 
-export function renderEvent(tenant: DemoTenant, event: DemoEvent): Record<string, unknown> {
+export function renderEvent(tenant: DemoTenantState, event: DemoEvent): Record<string, unknown> {
   const base = { id: String(event.id), created_time: new Date(event.at).toISOString(), type: event.type, change_type: event.changeType };
   if (event.type === 'AUDIT') {
     return { ...base, actor: { type: 'USER', guid: event.audit?.actor ?? 'unknown' }, audit: { type: event.audit?.action ?? 'UNKNOWN', attribute_changes: [] } };
@@ -39,7 +39,7 @@ export function renderEvent(tenant: DemoTenant, event: DemoEvent): Record<string
   return body;
 }
 
-function eventStream(tenant: DemoTenant, request: Request, url: URL, types: ReadonlySet<MtdEventType>, lastId: number): Response {
+function eventStream(tenant: DemoTenantState, request: Request, url: URL, types: ReadonlySet<MtdEventType>, lastId: number): Response {
   const events = tenant.data.events;
   // Event ids are 1..n in log order, so the id to resume after is also the index to resume at.
   let cursor = Math.min(Math.max(0, lastId), events.length);
@@ -94,7 +94,7 @@ function eventStream(tenant: DemoTenant, request: Request, url: URL, types: Read
   return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
 }
 
-export async function handleMobileRisk(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleMobileRisk(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   const path = url.pathname.slice(PREFIX.length);
   const rate = tenant.mraRequestAllowed();
   if (!rate.allowed) return mraError(429, 'TOO_MANY_REQUESTS', 'The Mobile Risk API allows 100 requests per minute.', { 'Retry-After': String(rate.retryAfterSeconds) });

@@ -1,13 +1,13 @@
 // Intune's partner side, demo only (there is no public API): the console reports each
 // device's partnerReportedThreatState and its heartbeat, and managedDevices reflect them.
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { graphError, json } from './graph-responses';
 import type { PartnerThreatState } from './tenant-model';
 
 export const MAX_STATES_PER_REQUEST = 1000;
 const STATES: readonly PartnerThreatState[] = ['unknown', 'activated', 'deactivated', 'secured', 'lowSeverity', 'mediumSeverity', 'highSeverity', 'unresponsive', 'compromised', 'misconfigured'];
 
-export async function handlePartner(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handlePartner(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   const verdict = tenant.tokens.verify(request.headers.get('authorization'), 'graph');
   if (typeof verdict === 'string') return graphError(401, 'InvalidAuthenticationToken', 'Access token is missing, invalid or expired.');
   if (verdict.kind !== 'app') return graphError(403, 'Forbidden', 'Partner sync needs the application, not a user.');

@@ -3,7 +3,7 @@
 // (with the client secret or a certificate's client assertion).
 import crypto from 'node:crypto';
 import { authenticateClient, sameText, type ClientCredentialParameters } from './client-authentication';
-import type { DemoTenant } from './demo-tenant';
+import type { DemoTenantState } from './demo-tenant-state';
 import { consentRequiredMessage, entraError, unknownClientMessage } from './entra-errors';
 import { readFormBody } from './form-body';
 import { json } from './graph-responses';
@@ -27,7 +27,7 @@ function single(form: URLSearchParams, name: string): string | null | 'repeated'
   return values[0] ? values[0] : null;
 }
 
-export async function handleToken(tenant: DemoTenant, request: Request, url: URL): Promise<Response> {
+export async function handleToken(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   if (request.method !== 'POST') return entraError({ status: 400, error: 'invalid_request', code: 900561, message: `The endpoint only accepts POST, OPTIONS requests. Received a ${request.method.slice(0, 10)} request.` });
   const body = await readFormBody(request);
   if (!body.ok) {
@@ -57,7 +57,7 @@ export async function handleToken(tenant: DemoTenant, request: Request, url: URL
   }
 }
 
-function authorizationCode(tenant: DemoTenant, url: URL, read: TokenParameters): Response {
+function authorizationCode(tenant: DemoTenantState, url: URL, read: TokenParameters): Response {
   const { code, redirect_uri: redirectUri, code_verifier: verifier } = read;
   if (!code) return missing('code');
   if (!redirectUri) return missing('redirect_uri');
@@ -82,7 +82,7 @@ function authorizationCode(tenant: DemoTenant, url: URL, read: TokenParameters):
   return tokenAnswer(tenant, url, user, grant.scopes, grant.nonce);
 }
 
-function refreshToken(tenant: DemoTenant, url: URL, read: TokenParameters): Response {
+function refreshToken(tenant: DemoTenantState, url: URL, read: TokenParameters): Response {
   const token = read.refresh_token;
   if (!token) return missing('refresh_token');
   const scopes = parseScopes(read.scope);
@@ -104,7 +104,7 @@ function refreshToken(tenant: DemoTenant, url: URL, read: TokenParameters): Resp
   return tokenAnswer(tenant, url, user, scopes, undefined, rotated.next);
 }
 
-function tokenAnswer(tenant: DemoTenant, url: URL, user: DemoUser, scopes: ScopeRequest, nonce: string | undefined, refresh?: string): Response {
+function tokenAnswer(tenant: DemoTenantState, url: URL, user: DemoUser, scopes: ScopeRequest, nonce: string | undefined, refresh?: string): Response {
   const tid = tenant.data.tenantId;
   const access = tenant.tokens.issue({ audience: 'graph', subject: user.id, kind: 'user', scopes: requestedGraphScopes(scopes) }, ACCESS_TOKEN_LIFETIME_SECONDS);
   const wantsRefresh = scopes.oidc.includes('offline_access');
@@ -121,7 +121,7 @@ function tokenAnswer(tenant: DemoTenant, url: URL, user: DemoUser, scopes: Scope
 }
 
 /** The app's own token, for its application permissions. `url` is the token endpoint as requested. */
-export function clientCredentials(tenant: DemoTenant, url: URL, credential: ClientCredentialParameters, scope: string | null): Response {
+export function clientCredentials(tenant: DemoTenantState, url: URL, credential: ClientCredentialParameters, scope: string | null): Response {
   const refusal = authenticateClient(tenant, url, credential);
   if (refusal) return entraError(refusal);
   if (scope !== null && scope.toLowerCase() !== GRAPH_DEFAULT_SCOPE) {

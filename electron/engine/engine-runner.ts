@@ -6,7 +6,7 @@ import { createGraphClient } from '../graph/graph-client';
 import type { Mailer } from '../mail/mailer';
 import { createSmtpMailer } from '../mail/smtp-mailer';
 import { connectMobileRisk } from '../mobile-risk/mobile-risk-client';
-import type { TokenProvider } from '../auth/token-provider';
+import type { TokenProvider } from '../http/token-provider';
 import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engine-protocol';
 import type { EngineConfig } from './engine-config';
 import { openThreatCounts, rerateDevices } from './evaluation/rerate-devices';

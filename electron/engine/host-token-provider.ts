@@ -1,6 +1,6 @@
 // Graph tokens asked of the main process, which holds the signed-in admin's msal cache:
 // delegated tokens never touch the engine's disk, and one identity serves a whole poll.
-import type { TokenProvider } from '../auth/token-provider';
+import type { TokenProvider } from '../http/token-provider';
 import type { FromEngine } from './engine-protocol';
 
 export interface HostTokenProvider extends TokenProvider {

@@ -7,7 +7,7 @@ import type { RelistReason } from '../../shared/ipc';
 import type { GraphClient } from '../graph/graph-client';
 import { isUnreachable } from '../http/unreachable';
 import type { Mailer } from '../mail/mailer';
-import { Outbox } from '../mail/outbox';
+import { Outbox } from './notifications/outbox';
 import type { MobileRiskClient } from '../mobile-risk/mobile-risk-client';
 import { discover } from './discovery/incremental-discovery';
 import type { EngineConfig } from './engine-config';

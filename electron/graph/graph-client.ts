@@ -1,4 +1,4 @@
-import { type TokenProvider } from '../auth/token-provider';
+import { type TokenProvider } from '../http/token-provider';
 import { normalizeBaseUrl, resolveServiceUrl } from '../http/base-url';
 import { type Clock, systemClock } from '../http/clock';
 import { type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody } from '../http/fetch-with-retry';

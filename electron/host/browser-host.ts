@@ -8,7 +8,7 @@ import { AppError, fail, type Envelope } from '../../shared/ipc';
 import { SECURITY_HEADERS } from '../core/content-security-policy';
 import type { Core } from '../core/core';
 import type { CallContext } from '../core/dispatcher';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../http/logger';
 import { readStaticFile } from '../core/static-files';
 
 export const LOOPBACK = '127.0.0.1';

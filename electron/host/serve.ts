@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
 import { nodeEngineLauncher } from '../core/engine/engine-launcher';
-import { createConsoleLogger } from '../core/logger';
+import { createConsoleLogger } from '../http/logger';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { RENDERER_DIR, readProjectVersion } from './project-paths';
 

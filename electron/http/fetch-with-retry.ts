@@ -1,4 +1,4 @@
-import { type TokenProvider } from '../auth/token-provider';
+import { type TokenProvider } from './token-provider';
 import { ApiError, INVALID_RESPONSE, NETWORK_ERROR, type ServiceErrorDetail } from './api-error';
 import { backoffDelay } from './backoff';
 import { type Clock } from './clock';

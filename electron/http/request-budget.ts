@@ -1,11 +1,8 @@
 import { type Clock, systemClock } from './clock';
-import { createRequestWindow, type RequestLimits } from './request-window';
+import { createRequestWindow, type RequestCost, type RequestLimits } from './request-window';
 
-/** What one call spends: Graph counts every item of a $batch on its own, so a batch costs its items. */
-export interface RequestCost {
-  reads: number;
-  writes: number;
-}
+export type { RequestCost };
+
 
 export const ONE_READ: RequestCost = { reads: 1, writes: 0 };
 export const ONE_WRITE: RequestCost = { reads: 0, writes: 1 };

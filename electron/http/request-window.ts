@@ -1,4 +1,8 @@
-import type { RequestCost } from './request-budget';
+/** What one call spends: Graph counts every item of a $batch on its own, so a batch costs its items. */
+export interface RequestCost {
+  reads: number;
+  writes: number;
+}
 
 export interface RequestLimits {
   windowMs: number;

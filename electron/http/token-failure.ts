@@ -1,4 +1,4 @@
-import { TokenRequestError } from '../auth/token-request-error';
+import { TokenRequestError } from './token-request-error';
 import { ApiError, NETWORK_ERROR, RETRY_AFTER_TOO_LONG, TOKEN_UNAVAILABLE } from './api-error';
 import { networkErrorCode } from './network-error';
 import { isRetryableStatus } from './retry-policy';

@@ -1,4 +1,4 @@
-import { type TokenProvider } from '../auth/token-provider';
+import { type TokenProvider } from '../http/token-provider';
 import { ApiError } from '../http/api-error';
 import { backoffDelay, type BackoffOptions } from '../http/backoff';
 import { type Clock } from '../http/clock';

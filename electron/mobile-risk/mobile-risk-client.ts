@@ -1,4 +1,4 @@
-import { type TokenProvider } from '../auth/token-provider';
+import { type TokenProvider } from '../http/token-provider';
 import { ApiError, INVALID_RESPONSE } from '../http/api-error';
 import { normalizeBaseUrl } from '../http/base-url';
 import { type Clock, systemClock } from '../http/clock';

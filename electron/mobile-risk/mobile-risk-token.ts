@@ -1,5 +1,5 @@
-import { SingleFlight } from '../auth/single-flight';
-import { type TokenProvider } from '../auth/token-provider';
+import { SingleFlight } from '../http/single-flight';
+import { type TokenProvider } from '../http/token-provider';
 import { ApiError, INVALID_RESPONSE } from '../http/api-error';
 import { normalizeBaseUrl } from '../http/base-url';
 import { type Clock, systemClock } from '../http/clock';

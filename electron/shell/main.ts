@@ -3,7 +3,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
-import { createConsoleLogger } from '../core/logger';
+import { createConsoleLogger } from '../http/logger';
 import { APP_ORIGIN_URL } from '../core/trusted-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyNavigationAndWindows, denyPermissions } from './hardening';

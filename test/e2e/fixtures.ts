@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { sessionSchema, unwrap, type ChannelName, type Session } from '../../shared/ipc';
 import { createCore, type Core } from '../../electron/core/core';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
 import type { DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';

@@ -7,7 +7,7 @@ import { test as base, type Page } from '@playwright/test';
 import { startServedTenant, type ServedTenant } from '../../bench/served-tenant';
 import { createCore, type Core } from '../../electron/core/core';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
 import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { LOOPBACK, MAX_BODY_BYTES, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { makeTempDir } from '../support/temp-dir';
 

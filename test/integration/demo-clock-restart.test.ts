@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { DEMO_CLOCK_FILE } from '../../electron/core/demo-clock-file';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { connectDemoTenant } from '../../electron/core/tenant-connection';
 import type { DemoClockView, Envelope } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';

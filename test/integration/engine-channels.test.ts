@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { CallContext } from '../../electron/core/dispatcher';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
 import type { Dashboard, EngineStatusView, Envelope, RemovalImpactView } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';

@@ -3,7 +3,7 @@
 // mail reaches the SMTP server twice.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleLogger } from '../../electron/core/logger';
+import { createConsoleLogger } from '../../electron/http/logger';
 import { EngineHost } from '../../electron/core/engine/engine-host';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
 import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/demo-tenant';

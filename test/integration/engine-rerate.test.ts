@@ -7,7 +7,7 @@ import { threatStatusAt } from '../../electron/demo-tenant/agent-state';
 import { createCore, type Core } from '../../electron/core/core';
 import type { CallContext } from '../../electron/core/dispatcher';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
 import type { DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel } from '../../shared/domain/threat-classifications';

@@ -6,7 +6,7 @@ import type { SmtpSettings } from '../../shared/config/smtp-settings';
 import { Inventory } from '../../electron/engine/inventory/inventory';
 import { errorReport } from '../../electron/mail/error-report';
 import { MailError, type Mailer } from '../../electron/mail/mailer';
-import { messageIdFor, Outbox, type OutboxMail } from '../../electron/mail/outbox';
+import { messageIdFor, Outbox, type OutboxMail } from '../../electron/engine/notifications/outbox';
 import { createSmtpMailer } from '../../electron/mail/smtp-mailer';
 import { threatDigest, type DigestThreat } from '../../electron/mail/threat-digest';
 import type { SMTPServerOptions } from 'smtp-server';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { CallContext } from '../../electron/core/dispatcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { DEMO_PROFILE_ID, PROFILES_FILE, TENANTS_FOLDER } from '../../electron/core/profiles/profile-registry';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
 import type { Envelope, ProfileList } from '../../shared/ipc';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { CallContext } from '../../electron/core/dispatcher';
 import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { connectDemoTenant } from '../../electron/core/tenant-connection';
 import { createDemoTenant, type DemoTenant } from '../../electron/demo-tenant/demo-tenant';
 import { serveDemoTenant, type ServedDemoTenant } from '../../electron/demo-tenant/serve-demo-tenant';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { CallContext } from '../../electron/core/dispatcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { encryptedSecretStore, SECRETS_FILE, type SecretStore } from '../../electron/core/secrets/secret-store';
 import type { Envelope, SmtpView } from '../../shared/ipc';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';

@@ -1,4 +1,4 @@
-import { type TokenProvider } from '../../electron/auth/token-provider';
+import { type TokenProvider } from '../../electron/http/token-provider';
 
 /** Hands out token-1, then token-2 after an invalidate(), and so on; counts both. */
 export function countingTokenProvider(): TokenProvider & { issued: string[]; invalidations: number } {

@@ -2,7 +2,7 @@
 // address, whatever the case, and refuses what is not a filter.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditActor } from '../../electron/core/audit/audit-log';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { auditFilterSchema } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';
 

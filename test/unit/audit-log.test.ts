@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_FILE_NAME, AuditLog, auditCsv, diff } from '../../electron/core/audit/audit-log';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { makeTempDir } from '../support/temp-dir';
 
 const temps: { cleanup: () => void }[] = [];

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import util from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCredentialsProvider, type ClientCredentialsProviderOptions } from '../../electron/auth/client-credentials-provider';
-import { TokenRequestError } from '../../electron/auth/token-request-error';
+import { TokenRequestError } from '../../electron/http/token-request-error';
 import { FakeClock } from '../support/fake-clock';
 import { deferred, jsonReply, startOAuthTokenServer, type OAuthTokenServer, type TokenReply } from '../support/oauth-token-server';
 

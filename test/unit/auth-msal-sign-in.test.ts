@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthorizationResponseError, SignInTimeoutError } from '../../electron/auth/auth-code-errors';
 import { MsalInteractiveProvider, type MsalInteractiveProviderOptions } from '../../electron/auth/msal-interactive-provider';
 import { EncryptedTokenCachePlugin } from '../../electron/auth/token-cache-plugin';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';
 import { clientInfo, rerouteEntraTokenRequests, unsignedIdToken } from '../support/entra-token-reroute';
 import { isPortClosed, portOf, sendRedirect } from '../support/loopback-browser';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MsalConfidentialProvider } from '../../electron/auth/msal-confidential-provider';
 import { MsalInteractiveProvider, SignInRequiredError, type MsalInteractiveProviderOptions } from '../../electron/auth/msal-interactive-provider';
 import { EncryptedTokenCachePlugin } from '../../electron/auth/token-cache-plugin';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';
 import { FIXTURE_CLIENT_ID, FIXTURE_OID, FIXTURE_TENANT_ID, FIXTURE_USERNAME, msalCacheWithOneAccount } from '../support/msal-cache-fixture';
 import { outgoingRequestsDuring } from '../support/outgoing-requests';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SingleFlight } from '../../electron/auth/single-flight';
+import { SingleFlight } from '../../electron/http/single-flight';
 import { abortable } from '../../electron/http/abortable';
 import { deferred } from '../support/oauth-token-server';
 

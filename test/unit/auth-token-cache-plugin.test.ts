@@ -4,7 +4,7 @@ import { PublicClientApplication, TokenCacheContext } from '@azure/msal-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SecretCipher } from '../../electron/auth/secret-cipher';
 import { EncryptedTokenCachePlugin } from '../../electron/auth/token-cache-plugin';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';
 import {
   FIXTURE_CLIENT_ID,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appInfoSchema, CHANNEL_NAMES, healthSchema } from '../../shared/ipc';
 import { createCore, type Core } from '../../electron/core/core';
 import { createDispatcher, type Handlers } from '../../electron/core/dispatcher';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createMemoryLogger } from '../../electron/http/logger';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('the core dispatcher', () => {

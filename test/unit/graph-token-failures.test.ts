@@ -2,7 +2,7 @@
 // against a scripted token endpoint, the Graph client against a scripted server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientCredentialsProvider } from '../../electron/auth/client-credentials-provider';
-import { TokenRequestError } from '../../electron/auth/token-request-error';
+import { TokenRequestError } from '../../electron/http/token-request-error';
 import { createGraphClient, type GraphClient } from '../../electron/graph/graph-client';
 import { ApiError } from '../../electron/http/api-error';
 import { createRequestBudget, type RequestBudget } from '../../electron/http/request-budget';

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditEntrySchema, type AuditEntry, type AuditFilter } from '../../../shared/ipc';
-import type { Logger } from '../logger';
+import type { Logger } from '../../http/logger';
 
 export const AUDIT_FILE_NAME = 'audit-log.jsonl';
 

@@ -3,7 +3,7 @@ import type { EnrollmentPreview } from '../../../shared/ipc';
 import type { GraphClient } from '../../graph/graph-client';
 import type { ManagedDevice } from '../../graph/graph-types';
 import { isSupportedPlatform } from '../../../shared/domain/platforms';
-import { checkGroups, publicCheck } from './group-check';
+import { checkGroups, publicCheck } from '../../graph/group-check';
 
 
 export async function enrollmentPreview(graph: GraphClient, names: readonly string[], signal?: AbortSignal): Promise<EnrollmentPreview> {

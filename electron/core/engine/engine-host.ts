@@ -4,7 +4,7 @@
 import type { EngineConfig } from '../../engine/engine-config';
 import type { ClockAnchor, EngineQuery, FromEngine, SmtpConnection, TenantEndpoints } from '../../engine/engine-protocol';
 import type { EngineStatus, PollOptions, PollResult } from '../../engine/polling-engine';
-import type { Logger } from '../logger';
+import type { Logger } from '../../http/logger';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 
 export interface EngineHostOptions {

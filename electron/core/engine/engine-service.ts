@@ -21,7 +21,7 @@ import {
 import type { ClassificationLevels } from '../../../shared/domain/threat-level';
 import { serveDemoTenant, type ServedDemoTenant } from '../../demo-tenant/serve-demo-tenant';
 import type { ClockAnchor, TenantEndpoints } from '../../engine/engine-protocol';
-import type { Logger } from '../logger';
+import type { Logger } from '../../http/logger';
 import type { TenantConnection } from '../tenant-connection';
 import type { EngineHost } from './engine-host';
 

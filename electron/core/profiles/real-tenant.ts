@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/ipc';
 import { ClientCredentialsProvider } from '../../auth/client-credentials-provider';
 import { MsalConfidentialProvider } from '../../auth/msal-confidential-provider';
 import { GRAPH_DEFAULT_SCOPES } from '../../auth/msal-authority';
-import type { TokenProvider } from '../../auth/token-provider';
+import type { TokenProvider } from '../../http/token-provider';
 import type { TenantEndpoints } from '../../engine/engine-protocol';
 import { createGraphClient, type GraphClient } from '../../graph/graph-client';
 import type { SecretStore } from '../secrets/secret-store';

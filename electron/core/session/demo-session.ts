@@ -3,7 +3,7 @@
 // it, the full-access group gives Full, the restricted-access group Restricted.
 import { AppError, type Session, type SessionUserInfo } from '../../../shared/ipc';
 import type { Role } from '../../../shared/ipc/roles';
-import type { TokenProvider } from '../../auth/token-provider';
+import type { TokenProvider } from '../../http/token-provider';
 import { DEMO_USER_PASSWORD, type DemoTenant } from '../../demo-tenant/demo-tenant';
 import { createGraphClient, type GraphClient } from '../../graph/graph-client';
 import { auditActor, type AuditedUser, type AuditLog } from '../audit/audit-log';

@@ -6,7 +6,7 @@ import type { BrowserStep } from '../../../shared/ipc';
 import { requestAdminConsent } from '../../auth/admin-consent';
 import { GRAPH_DEFAULT_SCOPES } from '../../auth/msal-authority';
 import { MsalInteractiveProvider, SIGN_IN_SCOPES } from '../../auth/msal-interactive-provider';
-import type { TokenProvider } from '../../auth/token-provider';
+import type { TokenProvider } from '../../http/token-provider';
 
 export interface EntraAccount {
   username: string;

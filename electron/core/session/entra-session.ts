@@ -10,7 +10,7 @@ import { createGraphClient } from '../../graph/graph-client';
 import { isUnreachable } from '../../http/unreachable';
 import { auditActor, type AuditedUser, type AuditLog } from '../audit/audit-log';
 import type { CallContext } from '../dispatcher';
-import type { Logger } from '../logger';
+import type { Logger } from '../../http/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EntraAccount, EntraIdentity } from './entra-identity';
 import { signInFailure } from './sign-in-failure';

@@ -1,5 +1,5 @@
 // The enrollment groups as the directory resolves them (exact case, direct user members only), stored with their members.
-import { checkGroups, type ResolvedGroup } from '../../core/directory/group-check';
+import { checkGroups, type ResolvedGroup } from '../../graph/group-check';
 import type { GraphClient } from '../../graph/graph-client';
 import type { Inventory } from '../inventory/inventory';
 

@@ -2,7 +2,7 @@
 // tenant in pages of 1000 and join them to the groups' users locally (a request per
 // user would not scale to 50,000 users), then store it all in one transaction.
 import type { RelistReason } from '../../../shared/ipc';
-import type { ResolvedGroup } from '../../core/directory/group-check';
+import type { ResolvedGroup } from '../../graph/group-check';
 import type { EngineContext } from '../engine-context';
 import { devicesStillThere, membersConfirmed } from './absence-check';
 import { readAllowedLevels } from './compliance-policies';

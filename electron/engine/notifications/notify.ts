@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { RiskLevel } from '../../../shared/domain/threat-classifications';
 import type { GraphClient } from '../../graph/graph-client';
 import { errorReport } from '../../mail/error-report';
-import type { Outbox } from '../../mail/outbox';
+import type { Outbox } from './outbox';
 import { threatDigest } from '../../mail/threat-digest';
 import type { NotificationRecipient } from '../engine-config';
 import type { Inventory } from '../inventory/inventory';

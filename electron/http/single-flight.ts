@@ -1,4 +1,4 @@
-import { abortable } from '../http/abortable';
+import { abortable } from './abortable';
 
 /**
  * One task shared by every caller that asks while it is under way (one token

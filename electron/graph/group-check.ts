@@ -1,10 +1,10 @@
 // Enrollment group names checked against the directory before they are saved:
 // exact case, case-only mismatches (with the directory's spelling), unknown,
 // ambiguous, non-security and nested groups.
-import type { GroupCheck } from '../../../shared/ipc';
-import { graphPaths } from '../../graph/graph-paths';
-import type { GraphClient } from '../../graph/graph-client';
-import { GROUP_TYPE, USER_TYPE, type DirectoryObject, type Group } from '../../graph/graph-types';
+import type { GroupCheck } from '../../shared/ipc';
+import { graphPaths } from './graph-paths';
+import type { GraphClient } from './graph-client';
+import { GROUP_TYPE, USER_TYPE, type DirectoryObject, type Group } from './graph-types';
 
 export interface ResolvedGroup extends GroupCheck {
   /** Direct user members' ids, when the group resolved. */

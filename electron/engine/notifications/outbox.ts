@@ -2,8 +2,8 @@
 // is marked sent right after the server accepted it; a crash in between sends it
 // again with the same Message-ID, which lets the receiving side see the duplicate.
 import { createHash } from 'node:crypto';
-import type { Inventory } from '../engine/inventory/inventory';
-import { MailError, type Mailer } from './mailer';
+import type { Inventory } from '../inventory/inventory';
+import { MailError, type Mailer } from '../../mail/mailer';
 
 export type OutboxKind = 'errorReport' | 'threatDigest';
 
