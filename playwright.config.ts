@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { systemChromium } from './test/support/chromium';
 
@@ -8,7 +9,8 @@ export default defineConfig({
   testDir: 'test',
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: true,
-  workers: 2,
+  // One worker per core the machine gives this process.
+  workers: os.availableParallelism(),
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000,

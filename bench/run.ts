@@ -78,7 +78,7 @@ try {
   await served.close();
 }
 
-// The console in Chromium on a 100,000-device inventory (issue 7).
+// The console in Chromium on a 100,000-device inventory.
 Object.assign(results, await dashboardBench());
 
 const assets = path.join(RENDERER_DIR, 'assets');

@@ -1,4 +1,4 @@
-// Channel schemas for configuration, directory checks and the audit log (issue 4).
+// Channel schemas for configuration, directory checks and the audit log.
 import {
   accessSchema,
   enrollmentSettingsSchema,

@@ -1,4 +1,4 @@
-// Channel schemas for the polling engine (issue 6): its status and progress, start,
+// Channel schemas for the polling engine: its status and progress, start,
 // stop, poll now, and the impact of removing enrollment groups.
 import { LIMITS } from '../config/configuration-schema';
 import { DEVICE_STATES } from '../domain/device-state';

@@ -1,4 +1,4 @@
-// Channel schemas for the dashboard and the device explorer (issue 7): aggregates and
+// Channel schemas for the dashboard and the device explorer: aggregates and
 // one page at a time, never the whole inventory.
 import { COMPLIANCE_STATES } from '../domain/compliance';
 import { DEVICE_STATES } from '../domain/device-state';

@@ -1,4 +1,4 @@
-// Channel schemas for sign-in, tenant consent and the session (issue 5).
+// Channel schemas for sign-in, tenant consent and the session.
 import { ROLES } from './roles';
 import { z } from './zod';
 
