@@ -938,6 +938,7 @@ export const en = {
     refresh: 'Refresh',
     syncNow: 'Sync now',
     confirmTitle: 'Send the states to Intune?',
+    confirmReportOnlyTitle: 'Read Intune again?',
     confirmBody_one: "The console will report its state for {{count}} device to Intune now. Intune's partner state for it changes at once.",
     confirmBody_other: "The console will report its state for {{count}} devices to Intune now. Intune's partner state for them changes at once.",
     confirmReportOnlyBody_one: 'Nothing can be sent to this tenant: the console will read Intune again and show the drift left for {{count}} device.',

@@ -8,14 +8,8 @@ import { POLL, stateCounts, stateList, truthCounts } from './dashboard-helpers';
 import { recordConsentOn } from './fixtures';
 import { DEMO_USERS, signInAs, signInWithMicrosoft, signOutButton, tenantSwitcher as switcher } from './sign-in';
 import { expect, test } from './tenant-fixtures';
+import { FULL_GROUP, PROFILE, RESTRICTED_GROUP, grantConsentAsGlobalAdmin, textField as field } from './tenant-real-helpers';
 
-const PROFILE = 'Fabrikam';
-const FULL_GROUP = 'MTD Console Full Access';
-const RESTRICTED_GROUP = 'MTD Console Restricted Access';
-
-function field(page: Page, name: string) {
-  return page.getByRole('textbox', { name, exact: true });
-}
 
 async function switchTenant(page: Page, name: string): Promise<void> {
   await switcher(page).click();
@@ -57,18 +51,7 @@ test.describe('a real tenant profile', () => {
     await expect(page.getByRole('alert')).toContainText(/consent .*has not been granted/i);
 
     // The Global Administrator: the consent page, Accept, Microsoft's admin consent page, and Full access.
-    await signInWithMicrosoft(page, context, DEMO_USERS.globaladmin.upn);
-    await expect(page.getByRole('heading', { level: 1, name: 'Permissions requested' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Permissions' })).toContainText('DeviceManagementManagedDevices.Read.All');
-    const consentTab = context.waitForEvent('page');
-    await page.getByRole('button', { name: 'Accept' }).click();
-    const consentPage = await consentTab;
-    await consentPage.getByRole('button', { name: `Sign in as ${DEMO_USERS.globaladmin.upn}` }).click();
-    await expect(consentPage.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
-    await consentPage.getByRole('button', { name: 'Accept' }).click();
-    await consentPage.waitForURL(/^http:\/\/localhost:\d+\/adminconsent\?/);
-    await expect(signOutButton(page)).toBeVisible();
-    await expect(page.getByRole('banner')).toContainText(DEMO_USERS.globaladmin.displayName);
+    await grantConsentAsGlobalAdmin(page, context);
     expect(await (await fetch(`${foreign.origin}${DEMO_CONSENT_PATH}`)).json()).toMatchObject({ granted: true });
 
     // Poll the tenant: the connector, then the dashboard equals the tenant's truth.

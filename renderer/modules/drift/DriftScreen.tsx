@@ -71,7 +71,7 @@ export function DriftScreen() {
                 {t('drift.syncNow')}
               </Button>
             }
-            title={t('drift.confirmTitle')}
+            title={view.reportOnly ? t('drift.confirmReportOnlyTitle') : t('drift.confirmTitle')}
             body={view.reportOnly ? t('drift.confirmReportOnlyBody', { count: total }) : t('drift.confirmBody', { count: total })}
             confirmLabel={t('drift.confirm')}
             onConfirm={syncNow}
