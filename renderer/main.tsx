@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiProvider, createDefaultApi } from './api/api-context';
+import { createDefaultApi } from './api/api-context';
 import { App } from './app/App';
+import { AppProviders } from './app/AppProviders';
 import { initI18n } from './i18n/i18n';
 
 const container = document.getElementById('root');
@@ -10,9 +11,9 @@ if (!container) throw new Error('The page has no #root element.');
 void initI18n().then(() => {
   createRoot(container).render(
     <StrictMode>
-      <ApiProvider api={createDefaultApi()}>
+      <AppProviders api={createDefaultApi()}>
         <App />
-      </ApiProvider>
+      </AppProviders>
     </StrictMode>,
   );
 });

@@ -1,6 +1,5 @@
 import {
   Button,
-  FluentProvider,
   makeStaticStyles,
   makeStyles,
   MessageBar,
@@ -9,7 +8,6 @@ import {
   Spinner,
   Title3,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,14 +149,12 @@ function Shell() {
 export function App() {
   useGlobalStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
-      <SessionProvider>
-        <ProfilesProvider>
-          <UnsavedChangesProvider>
-            <Shell />
-          </UnsavedChangesProvider>
-        </ProfilesProvider>
-      </SessionProvider>
-    </FluentProvider>
+    <SessionProvider>
+      <ProfilesProvider>
+        <UnsavedChangesProvider>
+          <Shell />
+        </UnsavedChangesProvider>
+      </ProfilesProvider>
+    </SessionProvider>
   );
 }

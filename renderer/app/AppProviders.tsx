@@ -1,0 +1,18 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { Api } from '../../shared/ipc';
+import { ApiProvider } from '../api/api-context';
+import { createQueryClient } from '../data/query-client';
+
+/** What every screen needs around it: the theme, the data cache and the API it reads through. */
+export function AppProviders({ api, queryClient, children }: { api: Api; queryClient?: QueryClient; children: ReactNode }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <QueryClientProvider client={client}>
+        <ApiProvider api={api}>{children}</ApiProvider>
+      </QueryClientProvider>
+    </FluentProvider>
+  );
+}
