@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, Session, SessionUserInfo } from '../../shared/ipc';
+import { SignedInData } from '../data/SignedInData';
 import { ModulePage } from '../modules/ModulePage';
 import { NoAccess } from '../modules/NoAccess';
 import { NotFound } from '../modules/NotFound';
@@ -135,6 +136,7 @@ function Shell() {
       <div className={styles.body}>
         {signedIn && <Navigation selectedPath={moduleForPath(path)?.path ?? path} role={signedIn.role} />}
         <main className={styles.main}>
+          {signedIn && <SignedInData />}
           {signedIn && session && <OfflineBanner sessionOfflineSince={session.offlineSince} />}
           {/* Mounted whatever the session, so a notice stays until dismissed across sign-in and sign-out. */}
           <Notices />

@@ -1,21 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { AppInfo } from '../../shared/ipc';
 import { useApi } from '../api/api-context';
+import { messageOf } from '../forms/errors';
 
 export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; message: string };
 
 export function useAppInfo(): AppInfoState {
   const api = useApi();
-  const [state, setState] = useState<AppInfoState>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    api['app.info']().then(
-      (info) => live && setState({ status: 'ready', info }),
-      (error: unknown) => live && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return state;
+  const query = useQuery({ queryKey: ['app.info'], queryFn: () => api['app.info']() });
+  if (query.isSuccess) return { status: 'ready', info: query.data };
+  if (query.isError) return { status: 'failed', message: messageOf(query.error) };
+  return { status: 'loading' };
 }

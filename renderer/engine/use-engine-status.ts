@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { EngineStatusView } from '../../shared/ipc';
 import { useApi } from '../api/api-context';
-import { failureOf } from '../forms/errors';
+import { ENGINE_STATUS_KEY, engineEventsSeen } from '../data/engine-status-feed';
+import { messageOf } from '../forms/errors';
 
 export type EngineAction = 'pollNow' | 'fullPoll' | 'stop' | 'start';
 
@@ -12,38 +14,28 @@ export type EngineAction = 'pollNow' | 'fullPoll' | 'stop' | 'start';
  */
 export function useEngineStatus() {
   const api = useApi();
-  const [status, setStatus] = useState<EngineStatusView | null>(null);
+  const client = useQueryClient();
   const [busy, setBusy] = useState<EngineAction | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const eventsSeen = useRef(0);
+  const [actionError, setActionError] = useState<string | null>(null);
 
-  const answered = useCallback(async (call: () => Promise<EngineStatusView>): Promise<void> => {
-    const before = eventsSeen.current;
-    const view = await call();
-    if (eventsSeen.current === before) setStatus(view);
-  }, []);
+  const answered = useCallback(
+    async (call: () => Promise<EngineStatusView>): Promise<EngineStatusView> => {
+      const before = engineEventsSeen(client);
+      const view = await call();
+      const cached = client.getQueryData<EngineStatusView>(ENGINE_STATUS_KEY);
+      return engineEventsSeen(client) !== before && cached ? cached : view;
+    },
+    [client],
+  );
 
-  useEffect(() => {
-    let live = true;
-    const unsubscribe = api.on('engine.status', (view) => {
-      eventsSeen.current += 1;
-      if (live) setStatus(view);
-    });
-    answered(() => api['engine.status']()).catch((failure: unknown) => {
-      if (live) setError(messageOf(failure));
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [api, answered]);
+  const query = useQuery({ queryKey: ENGINE_STATUS_KEY, queryFn: () => answered(() => api['engine.status']()) });
 
   const run = useCallback(
     async (action: EngineAction) => {
       setBusy(action);
-      setError(null);
+      setActionError(null);
       try {
-        await answered(() => {
+        const view = await answered(() => {
           switch (action) {
             case 'pollNow':
               return api['engine.pollNow']({ full: false });
@@ -55,19 +47,16 @@ export function useEngineStatus() {
               return api['engine.start']();
           }
         });
+        client.setQueryData(ENGINE_STATUS_KEY, view);
       } catch (failure) {
-        setError(messageOf(failure));
+        setActionError(messageOf(failure));
       } finally {
         setBusy(null);
       }
     },
-    [api, answered],
+    [api, answered, client],
   );
 
-  return { status, busy, error, run };
-}
-
-function messageOf(error: unknown): string {
-  const failure = failureOf(error);
-  return failure.message ?? Object.values(failure.fields).join(' ');
+  const loadError = query.error ? messageOf(query.error) : null;
+  return { status: query.data ?? null, busy, error: actionError ?? loadError, run };
 }

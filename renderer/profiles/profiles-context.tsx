@@ -4,6 +4,8 @@ import { useApi } from '../api/api-context';
 import { useLoad, type Loadable } from '../forms/use-load';
 import { reloadAtDashboard } from './reload-at-dashboard';
 
+const LOAD_KEY = ['profiles.list'] as const;
+
 export interface ProfilesContextValue {
   state: Loadable<ProfileList>;
   reload: () => void;
@@ -19,7 +21,7 @@ const ProfilesContext = createContext<ProfilesContextValue | null>(null);
 export function ProfilesProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const load = useCallback(() => api['profiles.list'](), [api]);
-  const { state, reload, replace } = useLoad(load);
+  const { state, reload, replace } = useLoad(LOAD_KEY, load);
   const switchTo = useCallback(
     async (id: string) => {
       await api['profiles.switch']({ id });

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from '../forms/errors';
 
 /** Rows per request: a screenful or two, well under the contracts' 500. */
@@ -7,24 +8,6 @@ export const ROW_PAGE_SIZE = 200;
 const SETTLE_MS = 60;
 /** Pages kept: a few screens either side of the visible rows. */
 const MAX_CACHED_PAGES = 24;
-
-interface CachedPage<T> {
-  rows: readonly T[];
-  /** The poll the page was read after: an older page is shown until the newer one arrives. */
-  generation: number;
-}
-
-interface Cache<T> {
-  /** The filter and sort the pages answer. */
-  key: string;
-  total: number | null;
-  /** The poll the total was read after. */
-  totalGeneration?: number;
-  pages: ReadonlyMap<number, CachedPage<T>>;
-  error: string | null;
-}
-
-const emptyCache = <T>(key: string): Cache<T> => ({ key, total: null, pages: new Map(), error: null });
 
 export interface RowPages<T> {
   /** Rows that match, once the first page has answered. */
@@ -39,88 +22,109 @@ export interface RowPages<T> {
 
 export type LoadRows<T> = (offset: number, limit: number) => Promise<{ total: number; rows: readonly T[] }>;
 
+interface Page<T> {
+  total: number;
+  rows: readonly T[];
+}
+
+/** ['rows', mark, visit, key, generation, page]: one cached page of one list, as one visit of the screen read it. */
+type PageKey = readonly ['rows', string, number, string, number, number];
+
+let visits = 0;
+/** The list whose first page was asked for and not yet shown, by mark: read outside render only. */
+const awaitingRows = new Map<string, string>();
+
+function pageKeyOf(query: Query): PageKey {
+  return query.queryKey as PageKey;
+}
+
+/** The page as the newest poll that has answered it: an older page is shown until the newer one arrives. */
+function newestPage<T>(client: QueryClient, list: readonly unknown[], generation: number, page: number): Page<T> | undefined {
+  let best: { generation: number; data: Page<T> } | undefined;
+  for (const query of client.getQueryCache().findAll({ queryKey: list })) {
+    const [, , , , gen, p] = pageKeyOf(query);
+    const data = query.state.data as Page<T> | undefined;
+    if (p !== page || data === undefined || gen > generation) continue;
+    if (!best || gen > best.generation) best = { generation: gen, data };
+  }
+  return best?.data;
+}
+
 /**
  * A filtered, sorted list one page at a time, as the table scrolls: main filters, sorts and
- * pages; the renderer keeps the pages it has seen (by offset) until `key` (the filter and the
- * sort) changes, and reads the visible ones again after each poll (`generation`). `load` reads
- * one page for `key`; `mark` names the performance marks of the first page ("<mark>:request").
+ * pages; each page is a query keyed on the filter and sort (`key`), the poll it was read after
+ * (`generation`) and its offset, so a page is asked for once and kept while the user scrolls
+ * near it. Each visit of the screen reads afresh. `mark` names the performance marks of the
+ * first page ("<mark>:request").
  */
 export function useRowPages<T>(key: string, load: LoadRows<T>, generation: number, mark: string): RowPages<T> {
-  const [cache, setCache] = useState<Cache<T>>(() => emptyCache(key));
+  const client = useQueryClient();
+  const [visit] = useState(() => ++visits);
   const [range, setRange] = useState({ key, first: 0, last: 0 });
-  const [attempt, setAttempt] = useState(0);
-  const latestKey = useRef(key);
-  /** Pages asked for (or answered) per key, generation and attempt: each is asked for once. */
-  const requested = useRef(new Set<string>());
-  const awaitingRows = useRef<string | null>(null);
-  const latestGeneration = useRef(generation);
-  const shown = useRef({ first: 0, last: 0 });
-  const current = cache.key === key ? cache : emptyCache<T>(key);
-  // A new filter starts at the top, whatever the old list's scroll position said.
+  // What is fetched lags the visible range until scrolling rests.
+  const [settled, setSettled] = useState({ key, first: 0, last: 0 });
   const first = range.key === key ? range.first : 0;
   const last = range.key === key ? range.last : 0;
-  useEffect(() => {
-    shown.current = { first, last };
-  }, [first, last]);
 
   useEffect(() => {
-    if (latestKey.current !== key || latestGeneration.current !== generation) {
-      // Requests from another filter, sort or poll are never asked for again: forget them.
-      latestKey.current = key;
-      latestGeneration.current = generation;
-      requested.current.clear();
-    }
-    const firstPage = Math.floor(first / ROW_PAGE_SIZE);
-    const lastPage = Math.floor(last / ROW_PAGE_SIZE);
-    const fetchPage = (page: number) => {
-      const id = `${key}|${generation}|${attempt}|${page}`;
-      if (requested.current.has(id)) return;
-      requested.current.add(id);
-      if (page === 0) {
-        // The bench (and the browser's performance panel) reads "from request to rows shown" from these marks.
-        performance.mark(`${mark}:request`);
-        awaitingRows.current = key;
-      }
-      load(page * ROW_PAGE_SIZE, ROW_PAGE_SIZE).then(
-        (answer) => {
-          if (latestKey.current !== key) return;
-          setCache((previous) => {
-            const base = previous.key === key ? previous : emptyCache<T>(key);
-            const cached = base.pages.get(page);
-            if (cached && cached.generation > generation) return base;
-            const pages = new Map(base.pages);
-            pages.set(page, { rows: answer.rows, generation });
-            // Scrolling through 100,000 rows keeps only the pages around where the user is.
-            if (pages.size > MAX_CACHED_PAGES) {
-              const middle = Math.floor((shown.current.first + shown.current.last) / 2 / ROW_PAGE_SIZE);
-              const farthest = [...pages.keys()].sort((a, b) => Math.abs(b - middle) - Math.abs(a - middle)).slice(0, pages.size - MAX_CACHED_PAGES);
-              for (const stale of farthest) {
-                pages.delete(stale);
-                // Dropped pages may be asked for again when the user scrolls back.
-                for (const id of requested.current) if (id.startsWith(`${key}|`) && id.endsWith(`|${stale}`)) requested.current.delete(id);
-              }
-            }
-            // A total read after an earlier poll never replaces one read after a later poll.
-            const total = base.total !== null && (base.totalGeneration ?? -1) > generation ? base.total : answer.total;
-            return { key, total, totalGeneration: Math.max(base.totalGeneration ?? -1, generation), pages, error: null };
-          });
-        },
-        (failure: unknown) => {
-          requested.current.delete(id);
-          if (latestKey.current !== key) return;
-          setCache((previous) => ({ ...(previous.key === key ? previous : emptyCache<T>(key)), error: messageOf(failure) }));
-        },
-      );
-    };
-    const timer = window.setTimeout(
-      () => {
-        for (let page = firstPage; page <= lastPage; page++) fetchPage(page);
-      },
-      first === 0 ? 0 : SETTLE_MS,
-    );
+    const timer = window.setTimeout(() => setSettled({ key, first, last }), first === 0 ? 0 : SETTLE_MS);
     return () => window.clearTimeout(timer);
-  }, [load, key, generation, attempt, first, last, mark]);
+  }, [key, first, last]);
 
+  const fetched = settled.key === key ? settled : { first: 0, last: 0 };
+  const pagesToFetch: number[] = [];
+  for (let page = Math.floor(fetched.first / ROW_PAGE_SIZE); page <= Math.floor(fetched.last / ROW_PAGE_SIZE); page++) pagesToFetch.push(page);
+
+  const list = ['rows', mark, visit, key] as const;
+  const results = useQueries({
+    queries: pagesToFetch.map((page) => ({
+      queryKey: [...list, generation, page] as const,
+      queryFn: async (): Promise<Page<T>> => {
+        if (page === 0) {
+          // The bench (and the browser's performance panel) reads "from request to rows shown" from these marks.
+          performance.mark(`${mark}:request`);
+          awaitingRows.set(mark, key);
+        }
+        return load(page * ROW_PAGE_SIZE, ROW_PAGE_SIZE);
+      },
+      // Kept while scrolled away; trimmed below to the pages around the user.
+      gcTime: Infinity,
+    })),
+  });
+  const answered = results.map((result) => result.dataUpdatedAt).join(',');
+
+  useEffect(() => {
+    const cache = client.getQueryCache();
+    const middle = Math.floor((first + last) / 2 / ROW_PAGE_SIZE);
+    const kept: Query[] = [];
+    for (const query of cache.findAll({ queryKey: ['rows', mark] })) {
+      const [, , v, k, gen] = pageKeyOf(query);
+      // Another visit, filter or sort, or a poll two behind: never shown again.
+      if (v !== visit || k !== key || gen < generation - 1) {
+        if (query.getObserversCount() === 0) cache.remove(query);
+      } else if (query.state.data !== undefined) kept.push(query);
+    }
+    if (kept.length <= MAX_CACHED_PAGES) return;
+    // Scrolling through 100,000 rows keeps only the pages around where the user is.
+    kept.sort((a, b) => Math.abs(pageKeyOf(b)[5] - middle) - Math.abs(pageKeyOf(a)[5] - middle));
+    for (const query of kept.slice(0, kept.length - MAX_CACHED_PAGES)) if (query.getObserversCount() === 0) cache.remove(query);
+  }, [client, answered, mark, visit, key, generation, first, last]);
+
+  const firstPage = newestPage<T>(client, list, generation, 0);
+  const total = firstPage?.total ?? results.find((result) => result.data !== undefined)?.data?.total ?? null;
+  useEffect(() => {
+    if (firstPage === undefined || awaitingRows.get(mark) !== key) return;
+    awaitingRows.delete(mark);
+    performance.measure(`${mark}:rows-shown`, `${mark}:request`);
+  }, [firstPage, key, mark]);
+
+  const failed = results.find((result) => result.isError && !result.isFetching);
+  const rowAt = useCallback(
+    (index: number) => newestPage<T>(client, list, generation, Math.floor(index / ROW_PAGE_SIZE))?.rows[index % ROW_PAGE_SIZE],
+    // The cache is read afresh whenever a page answers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, mark, visit, key, generation, answered],
+  );
   const showRange = useCallback(
     (nextFirst: number, nextLast: number) =>
       setRange((previous) =>
@@ -128,18 +132,9 @@ export function useRowPages<T>(key: string, load: LoadRows<T>, generation: numbe
       ),
     [key],
   );
-  const { pages } = current;
-  const firstRows = pages.get(0);
-  useEffect(() => {
-    if (firstRows === undefined || awaitingRows.current !== key) return;
-    awaitingRows.current = null;
-    performance.measure(`${mark}:rows-shown`, `${mark}:request`);
-  }, [firstRows, key, mark]);
-  const rowAt = useCallback((index: number) => pages.get(Math.floor(index / ROW_PAGE_SIZE))?.rows[index % ROW_PAGE_SIZE], [pages]);
   const retry = useCallback(() => {
-    setCache((previous) => ({ ...previous, error: null }));
-    setAttempt((n) => n + 1);
-  }, []);
+    void client.refetchQueries({ queryKey: ['rows', mark, visit, key, generation], predicate: (query) => query.state.status === 'error' });
+  }, [client, mark, visit, key, generation]);
 
-  return { total: current.total, error: current.error, rowAt, showRange, retry };
+  return { total, error: failed ? messageOf(failed.error) : null, rowAt, showRange, retry };
 }

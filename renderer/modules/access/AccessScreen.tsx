@@ -16,6 +16,8 @@ import { ConsentStatus } from './ConsentStatus';
 import { TenantConnectionSection } from './TenantConnectionSection';
 import { useUnsavedChanges } from '../../app/unsaved-changes';
 
+const LOAD_KEY = ['settings.get'] as const;
+
 const FIELDS = ['tenantId', 'fullAccessGroupId', 'restrictedAccessGroupId'] as const;
 type AccessField = (typeof FIELDS)[number];
 type Draft = Record<AccessField, string>;
@@ -127,7 +129,7 @@ export function AccessScreen() {
   const api = useApi();
   const styles = useStyles();
   const load = useCallback(() => api['settings.get'](), [api]);
-  const { state, reload } = useLoad(load);
+  const { state, reload } = useLoad(LOAD_KEY, load);
   return (
     <div className={styles.page}>
       <Loaded state={state} reload={reload}>

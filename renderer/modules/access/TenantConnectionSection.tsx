@@ -12,6 +12,8 @@ import { ConnectionFacts } from './ConnectionFacts';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionTestPanel } from './ConnectionTestPanel';
 
+const LOAD_KEY = ['connection.get'] as const;
+
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -48,7 +50,7 @@ function TenantConnection({ initial, titleId }: { initial: ConnectionView; title
 function RealTenantConnection({ titleId }: { titleId: string }) {
   const api = useApi();
   const load = useCallback(() => api['connection.get'](), [api]);
-  const { state, reload } = useLoad(load);
+  const { state, reload } = useLoad(LOAD_KEY, load);
   return (
     <Loaded state={state} reload={reload}>
       {(view) => <TenantConnection initial={view} titleId={titleId} />}

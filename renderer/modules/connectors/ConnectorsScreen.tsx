@@ -10,6 +10,8 @@ import { useLoad } from '../../forms/use-load';
 import { ConnectorForm } from './ConnectorForm';
 import { EngineStatusCard } from './EngineStatusCard';
 
+const LOAD_KEY = ['settings.get'] as const;
+
 const useStyles = makeStyles({
   empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalL },
   connector: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
@@ -87,7 +89,7 @@ function Connectors({ settings, onChange }: { settings: SystemSettings; onChange
 export function ConnectorsScreen() {
   const api = useApi();
   const load = useCallback(() => api['settings.get'](), [api]);
-  const { state, reload, replace } = useLoad(load);
+  const { state, reload, replace } = useLoad(LOAD_KEY, load);
   return (
     <Loaded state={state} reload={reload}>
       {(settings) => <Connectors settings={settings} onChange={replace} />}

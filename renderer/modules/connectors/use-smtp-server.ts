@@ -7,6 +7,8 @@ import { useSubmission } from '../../forms/use-submission';
 import { useUnsavedChanges } from '../../app/unsaved-changes';
 import { smtpDraftOf, smtpRequestOf, type SmtpDraft } from './smtp-draft';
 
+const LOAD_KEY = ['smtp.get'] as const;
+
 /**
  * The SMTP server section's state: what is saved (smtp.get), the admin's edits, and its own
  * save cycle. Held by the connector form, so edits survive switching tabs.
@@ -14,7 +16,7 @@ import { smtpDraftOf, smtpRequestOf, type SmtpDraft } from './smtp-draft';
 export function useSmtpServer() {
   const api = useApi();
   const load = useCallback(() => api['smtp.get'](), [api]);
-  const { state, reload, replace } = useLoad(load);
+  const { state, reload, replace } = useLoad(LOAD_KEY, load);
   /** null: the form shows what is saved. */
   const [edits, setEdits] = useState<SmtpDraft | null>(null);
   const [removed, setRemoved] = useState(false);

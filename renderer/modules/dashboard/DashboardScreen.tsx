@@ -46,8 +46,7 @@ function DashboardContent({ status }: { status: EngineStatusView }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const role = useRole();
-  const pollId = status.lastPoll?.id ?? null;
-  const { state, retry } = useDashboard(pollId, status.state === 'polling');
+  const { state, retry } = useDashboard(status.state === 'polling');
   const dashboard = state.status === 'ready' ? state.dashboard : null;
   const drawn = dashboard !== null && dashboard.asOf !== null;
   useEffect(() => {
@@ -67,7 +66,7 @@ function DashboardContent({ status }: { status: EngineStatusView }) {
       )}
       <div className={styles.grid}>
         <ConnectorHealthCard health={dashboard?.health ?? null} groups={dashboard?.enrollmentGroups ?? []} asOf={dashboard?.asOf ?? null} status={status} stateSync={dashboard?.stateSync ?? null} />
-        <DemoClockControl pollId={pollId} canChange={role === 'full'} />
+        <DemoClockControl canChange={role === 'full'} />
       </div>
       {state.status === 'loading' && <Spinner className={styles.loading} size="small" label={t('app.loading')} />}
       {dashboard !== null &&

@@ -33,12 +33,12 @@ const ADVANCES = [
  * per second, paused) or advanced by a step, so the admin can watch devices go from pending to
  * active to disconnected. Changing it needs full access; others see the time.
  */
-export function DemoClockControl({ pollId, canChange }: { pollId: number | null; canChange: boolean }) {
+export function DemoClockControl({ canChange }: { canChange: boolean }) {
   const { t, i18n } = useTranslation();
   const card = useCardStyles();
   const styles = useStyles();
   const titleId = useId();
-  const { reading, loadError, actionError, busy, run } = useDemoClock(pollId);
+  const { reading, loadError, actionError, busy, run } = useDemoClock();
   // Arrow keys walk the radios one by one: the speed is applied once the choice rests, not at each radio passed.
   const [choice, setChoice] = useState<number | null>(null);
   useEffect(() => {

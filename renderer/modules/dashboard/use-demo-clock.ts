@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import { AppError, type DemoClockView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
+import { AFTER_POLL } from '../../data/query-client';
 import { messageOf } from '../../forms/errors';
+
+const DEMO_CLOCK_KEY = ['demo.clock'] as const;
 
 /** The clock is read again this often (another window may change its speed); between reads the page extrapolates. */
 const REREAD_MS = 15_000;
@@ -18,33 +22,19 @@ export type DemoClockAction = { kind: 'speed'; speed: number } | { kind: 'advanc
  * The demo tenant's clock and its controls. After an advance the engine is asked to poll at once
  * (it would soon anyway), so the dashboard shows where the devices went.
  */
-export function useDemoClock(pollId: number | null) {
+export function useDemoClock() {
   const api = useApi();
-  const [reading, setReading] = useState<DemoClockReading | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: DEMO_CLOCK_KEY,
+    queryFn: async (): Promise<DemoClockReading> => ({ view: await api['demo.clock'](), readAt: Date.now() }),
+    staleTime: 0,
+    refetchInterval: REREAD_MS,
+    meta: AFTER_POLL,
+  });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<DemoClockAction | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const timer = window.setInterval(() => setTick((n) => n + 1), REREAD_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    api['demo.clock']().then(
-      (view) => {
-        if (!live) return;
-        setReading({ view, readAt: Date.now() });
-        setLoadError(null);
-      },
-      (failure: unknown) => live && setLoadError(messageOf(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, pollId, tick]);
+  const setReading = useCallback((reading: DemoClockReading) => client.setQueryData(DEMO_CLOCK_KEY, reading), [client]);
 
   // Changes overlap when an admin clicks fast: only the latest one's answer is shown, and busy ends with it.
   const latest = useRef(0);
@@ -68,8 +58,10 @@ export function useDemoClock(pollId: number | null) {
         if (ticket === latest.current) setBusy(null);
       }
     },
-    [api],
+    [api, setReading],
   );
 
+  const reading = query.data ?? null;
+  const loadError = query.error ? messageOf(query.error) : null;
   return { reading, loadError, actionError, busy, run };
 }

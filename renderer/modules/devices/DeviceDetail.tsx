@@ -1,6 +1,6 @@
 import { Body1, Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Spinner, tokens } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AppError, type DeviceDetail as Detail } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
@@ -16,29 +16,22 @@ const useStyles = makeStyles({
 
 type Loaded = { status: 'loading' } | { status: 'ready'; detail: Detail } | { status: 'notFound' } | { status: 'failed'; message: string };
 
-/** The device at this address, read again after each poll. */
+/** The device at this address, read again after each poll; the last answer for the same device stays on screen meanwhile. */
 function useDeviceDetail(id: string | null, generation: number): Loaded {
   const api = useApi();
-  const [state, setState] = useState<{ id: string | null; loaded: Loaded }>({ id: null, loaded: { status: 'loading' } });
-
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    api['devices.detail']({ id }).then(
-      (detail) => live && setState({ id, loaded: { status: 'ready', detail } }),
-      (failure: unknown) => {
-        if (!live) return;
-        const notFound = failure instanceof AppError && failure.code === 'not_found';
-        setState({ id, loaded: notFound ? { status: 'notFound' } : { status: 'failed', message: messageOf(failure) } });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, id, generation]);
-
-  // Another device's answer is not this one's.
-  return state.id === id ? state.loaded : { status: 'loading' };
+  const query = useQuery({
+    queryKey: ['devices.detail', id, generation],
+    queryFn: () => api['devices.detail']({ id: id ?? '' }),
+    enabled: id !== null,
+    gcTime: 0,
+    // Another device's answer is not this one's.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
+  });
+  if (query.data !== undefined) return { status: 'ready', detail: query.data };
+  if (query.isError) {
+    return query.error instanceof AppError && query.error.code === 'not_found' ? { status: 'notFound' } : { status: 'failed', message: messageOf(query.error) };
+  }
+  return { status: 'loading' };
 }
 
 /**

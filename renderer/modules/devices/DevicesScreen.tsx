@@ -44,7 +44,7 @@ function DeviceExplorer({ generation }: { generation: number }) {
   const styles = useStyles();
   const query = useHashQuery();
   const { filter, sort } = useMemo(() => parseDeviceQuery(query), [query]);
-  const options = useFilterOptions(generation);
+  const options = useFilterOptions();
   const pages = useDevicePages(filter, sort, generation);
   // The opened device has an address of its own (#/devices/<id>, the list's filter kept), so it can be shared and bookmarked.
   const path = useHashRoute();

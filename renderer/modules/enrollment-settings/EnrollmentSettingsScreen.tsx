@@ -12,6 +12,8 @@ import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
 import { useUnsavedChanges } from '../../app/unsaved-changes';
 
+const LOAD_KEY = ['settings.get'] as const;
+
 function EnrollmentSettingsForm({ settings }: { settings: EnrollmentSettings }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -57,7 +59,7 @@ function EnrollmentSettingsForm({ settings }: { settings: EnrollmentSettings }) 
 export function EnrollmentSettingsScreen() {
   const api = useApi();
   const load = useCallback(() => api['settings.get'](), [api]);
-  const { state, reload } = useLoad(load);
+  const { state, reload } = useLoad(LOAD_KEY, load);
   return (
     <Loaded state={state} reload={reload}>
       {(settings) => <EnrollmentSettingsForm settings={settings.enrollment} />}

@@ -11,6 +11,8 @@ import { useLoad } from '../../forms/use-load';
 import { useSubmission } from '../../forms/use-submission';
 import { useUnsavedChanges } from '../../app/unsaved-changes';
 
+const LOAD_KEY = ['preferences.get'] as const;
+
 const LEVELS = ['high', 'medium', 'low'] as const;
 
 const useStyles = makeStyles({ switches: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -59,7 +61,7 @@ function PreferencesForm({ saved }: { saved: NotificationSwitches }) {
 export function PreferencesScreen() {
   const api = useApi();
   const load = useCallback(() => api['preferences.get'](), [api]);
-  const { state, reload } = useLoad(load);
+  const { state, reload } = useLoad(LOAD_KEY, load);
   return (
     <Loaded state={state} reload={reload}>
       {(saved) => <PreferencesForm saved={saved} />}

@@ -14,6 +14,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
+// Its own key: the same channel as the checklist, but another answer (the one step's mark).
+const REVIEWED_KEY = ['setup.checklist', 'classificationsReviewed'] as const;
+
 /** A Full admin confirms the levels were reviewed: the "classifications reviewed" step of What to do next, with who and when. */
 export function ClassificationReview() {
   const { t, i18n } = useTranslation();
@@ -25,7 +28,7 @@ export function ClassificationReview() {
     const { by, at } = step?.params ?? {};
     return typeof by === 'string' && typeof at === 'string' ? { by, at } : null;
   }, [api]);
-  const { state, replace } = useLoad<SetupMark | null>(load);
+  const { state, replace } = useLoad<SetupMark | null>(REVIEWED_KEY, load);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [marked, setMarked] = useState(false);

@@ -13,6 +13,8 @@ import { ClassificationGroup } from './ClassificationGroup';
 import { ClassificationReview } from './ClassificationReview';
 import { useLevelChange } from './use-level-change';
 
+const LOAD_KEY = ['classifications.list'] as const;
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   toolbar: { display: 'flex', alignItems: 'flex-end', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
@@ -113,7 +115,7 @@ export function SecurityPolicyScreen() {
   const api = useApi();
   const role = useRole();
   const load = useCallback(() => api['classifications.list'](), [api]);
-  const { state, reload, replace } = useLoad(load);
+  const { state, reload, replace } = useLoad(LOAD_KEY, load);
   return (
     <Loaded state={state} reload={reload}>
       {(list) => <ClassificationEditor rows={list.classifications} role={role} onRows={(classifications) => replace({ classifications })} />}

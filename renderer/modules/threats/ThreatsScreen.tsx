@@ -1,10 +1,12 @@
 import { Body1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ShieldError24Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THREAT_SORT_COLUMNS, type ThreatFilter, type ThreatOptions, type ThreatRow, type ThreatSort } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
+import { AFTER_POLL } from '../../data/query-client';
 import { navigateTo, replaceRoute, useHashQuery } from '../../app/use-hash-route';
 import { useEngineStatus } from '../../engine/use-engine-status';
 import { ErrorAlert } from '../../forms/ErrorAlert';
@@ -33,18 +35,11 @@ export function ThreatsScreen() {
   return <ThreatExplorer generation={status.lastPoll?.id ?? 0} />;
 }
 
-function useThreatOptions(generation: number): ThreatOptions {
+/** Without options the filters still work with what the address names. */
+function useThreatOptions(): ThreatOptions {
   const api = useApi();
-  const [options, setOptions] = useState<ThreatOptions>(NO_OPTIONS);
-  useEffect(() => {
-    let live = true;
-    // Without options the filters still work with what the address names.
-    api['threats.options']().then((answer) => live && setOptions(answer), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api, generation]);
-  return options;
+  const query = useQuery({ queryKey: ['threats.options'], queryFn: () => api['threats.options'](), staleTime: 0, meta: AFTER_POLL });
+  return query.data ?? NO_OPTIONS;
 }
 
 function ThreatExplorer({ generation }: { generation: number }) {
@@ -56,7 +51,7 @@ function ThreatExplorer({ generation }: { generation: number }) {
   const key = useMemo(() => JSON.stringify({ filter, sort }), [filter, sort]);
   const load = useCallback((offset: number, limit: number) => api['threats.page']({ filter, sort, offset, limit }), [api, filter, sort]);
   const pages = useRowPages<ThreatRow>(key, load, generation, 'threats');
-  const options = useThreatOptions(generation);
+  const options = useThreatOptions();
   const columns = useThreatColumns();
   const show = (next: { filter: ThreatFilter; sort: ThreatSort }) => replaceRoute(THREATS_PATH, threatQueryParams(next));
   const open = (threat: ThreatRow) => {
