@@ -21,7 +21,8 @@ export function ModulePage({ module }: { module: ConsoleModule }) {
 
   useEffect(() => {
     document.title = `${label} – ${t('app.title')}`;
-    heading.current?.focus();
+    // A dialog opened with the page (a device's own address) keeps the focus it took.
+    if (!document.activeElement?.closest('[role="dialog"]')) heading.current?.focus();
   }, [label, t]);
 
   return (
