@@ -1,5 +1,6 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accessSchema, type ResolvedGroupView, type SystemSettings } from '../../../shared/ipc';
 import { GroupPicker } from '../directory/GroupPicker';
@@ -22,6 +23,7 @@ const FIELDS = ['tenantId', 'fullAccessGroupId', 'restrictedAccessGroupId'] as c
 type AccessField = (typeof FIELDS)[number];
 type Draft = Record<AccessField, string>;
 const GROUP_FIELDS: readonly AccessField[] = ['fullAccessGroupId', 'restrictedAccessGroupId'];
+const NO_GROUPS: ReadonlyMap<string, ResolvedGroupView> = new Map();
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const useStyles = makeStyles({
@@ -56,18 +58,15 @@ function AccessForm({ settings }: { settings: SystemSettings }) {
   const errors = submission.failure.fields;
   // The saved ids' groups, looked up once and again after each save.
   const [savedIds, setSavedIds] = useState<string[]>(() => GROUP_FIELDS.map((field) => draftOf(settings)[field]).filter((id) => GUID.test(id)));
-  const [groups, setGroups] = useState<ReadonlyMap<string, ResolvedGroupView>>(new Map());
-  useEffect(() => {
-    if (savedIds.length === 0) return;
-    let current = true;
-    api['directory.resolveGroups']({ ids: savedIds }).then(
-      (result) => current && setGroups(new Map(result.groups.map((group) => [group.id.toLowerCase(), group] as const))),
-      () => current && setGroups(new Map()),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, savedIds]);
+  const resolved = useQuery({
+    queryKey: ['directory.resolveGroups', savedIds],
+    queryFn: () => api['directory.resolveGroups']({ ids: savedIds }),
+    enabled: savedIds.length > 0,
+    gcTime: 0,
+    placeholderData: keepPreviousData,
+    select: (result): ReadonlyMap<string, ResolvedGroupView> => new Map(result.groups.map((group) => [group.id.toLowerCase(), group] as const)),
+  });
+  const groups = resolved.data ?? NO_GROUPS;
 
   const set = (field: AccessField, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));

@@ -1,8 +1,8 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ChevronLeftRegular, ChevronRightRegular, History24Regular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
 import { messageOf } from '../../forms/errors';
@@ -24,13 +24,6 @@ const useStyles = makeStyles({
   pager: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
 });
 
-interface Page {
-  /** The request this page answers, so a late answer to an older request is recognised. */
-  key: string;
-  entries: AuditEntry[];
-  total: number;
-}
-
 /** Audit log: every sign-in, consent and configuration change, filtered, paged and exported as CSV. */
 export function AuditLogScreen() {
   const { t } = useTranslation();
@@ -40,9 +33,6 @@ export function AuditLogScreen() {
   // The actor filter follows typing after a pause; the other filters apply at once.
   const [actor, setActor] = useState('');
   const [offset, setOffset] = useState(0);
-  const [attempt, setAttempt] = useState(0);
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<{ key: string; message: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -52,18 +42,16 @@ export function AuditLogScreen() {
   }, [draft.actor]);
 
   const filter = useMemo(() => filterOf({ action: draft.action, actor, from: draft.from, to: draft.to }), [draft.action, draft.from, draft.to, actor]);
-  const key = JSON.stringify({ filter, offset, attempt });
-
-  useEffect(() => {
-    let live = true;
-    api['audit.list']({ ...filter, offset, limit: PAGE_SIZE }).then(
-      ({ entries, total }) => live && setPage({ key, entries, total }),
-      (failure: unknown) => live && setError({ key, message: messageOf(failure) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, filter, offset, key]);
+  const list = useQuery({
+    queryKey: ['audit.list', filter, offset],
+    queryFn: () => api['audit.list']({ ...filter, offset, limit: PAGE_SIZE }),
+    gcTime: 0,
+    staleTime: 0,
+    // The last page stays on screen while the next one comes.
+    placeholderData: keepPreviousData,
+  });
+  const page = list.data ?? null;
+  const refresh = () => void list.refetch();
 
   const changeFilter = (next: FilterDraft) => {
     setDraft(next);
@@ -84,8 +72,8 @@ export function AuditLogScreen() {
     }
   };
 
-  const loading = page?.key !== key && error?.key !== key;
-  const failed = error !== null && error.key === key;
+  const loading = list.isFetching;
+  const failed = list.isError && !list.isFetching;
   const first = page && page.total > 0 ? offset + 1 : 0;
   const last = page ? offset + page.entries.length : 0;
 
@@ -93,7 +81,7 @@ export function AuditLogScreen() {
     <div className={styles.root}>
       <AuditFilters draft={draft} onChange={changeFilter} />
       <div className={styles.toolbar}>
-        <Button icon={<ArrowClockwiseRegular />} onClick={() => setAttempt((n) => n + 1)}>
+        <Button icon={<ArrowClockwiseRegular />} onClick={refresh}>
           {t('auditLog.refresh')}
         </Button>
         <Button icon={exporting ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} disabled={exporting} onClick={() => void exportCsv()}>
@@ -127,7 +115,7 @@ export function AuditLogScreen() {
         </MessageBar>
       )}
       {failed && (
-        <LoadFailedBar message={error.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadFailedBar message={messageOf(list.error)} onRetry={refresh} />
       )}
       {page && page.total === 0 && !failed && (
         <EmptyState icon={History24Regular} message={isFiltered(draft) ? t('auditLog.noMatch') : t('modules.auditLog.empty')} />

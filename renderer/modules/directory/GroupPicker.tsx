@@ -1,4 +1,5 @@
 import { Input, makeStyles, tokens, type InputProps } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupSuggestion } from '../../../shared/ipc';
@@ -49,32 +50,28 @@ export function GroupPicker({ id, value, onChange, onPick, onEnter, searchable =
   const api = useApi();
   const styles = useStyles();
   const listId = useId();
-  // Kept with the text they answer, so a list for an older text is never shown (or picked) for a newer one.
-  const [suggestions, setSuggestions] = useState<{ query: string; groups: GroupSuggestion[] }>({ query: '', groups: [] });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = value.trim() !== '' && searchable(value) ? value : '';
 
+  // The directory is asked once typing rests; each answer is kept with the text it answers.
+  const [asked, setAsked] = useState('');
   useEffect(() => {
-    if (query === '') return;
-    let current = true;
     const timer = setTimeout(() => {
-      api['directory.searchGroups']({ prefix: query }).then(
-        (result) => {
-          if (!current) return;
-          setSuggestions({ query, groups: result.groups });
-          setActive(-1);
-        },
-        () => current && setSuggestions({ query, groups: [] }),
-      );
+      setAsked(query);
+      setActive(-1);
     }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, query]);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const search = useQuery({
+    queryKey: ['directory.searchGroups', asked],
+    queryFn: () => api['directory.searchGroups']({ prefix: asked }),
+    enabled: asked !== '',
+    gcTime: 0,
+  });
 
-  const shown = open && query !== '' && suggestions.query === query ? suggestions.groups : [];
+  // A list for an older text is never shown (or picked) for a newer one.
+  const shown = open && query !== '' && asked === query ? (search.data?.groups ?? []) : [];
   const pick = (group: GroupSuggestion) => {
     onPick(group);
     setOpen(false);

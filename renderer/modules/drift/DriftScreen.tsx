@@ -1,8 +1,9 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowSyncRegular, CheckmarkCircle24Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DriftReportView, SyncNowResultView } from '../../../shared/ipc';
+import type { SyncNowResultView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
@@ -25,22 +26,10 @@ export function DriftScreen() {
   const api = useApi();
   const styles = useStyles();
   const role = useRole();
-  const [attempt, setAttempt] = useState(0);
-  const [report, setReport] = useState<{ attempt: number; view: DriftReportView } | null>(null);
-  const [error, setError] = useState<{ attempt: number; message: string } | null>(null);
+  const report = useQuery({ queryKey: ['stateSync.drift'], queryFn: () => api['stateSync.drift'](), gcTime: 0, staleTime: 0 });
   const [syncing, setSyncing] = useState(false);
   const [result, setResult] = useState<SyncNowResultView | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api['stateSync.drift']().then(
-      (view) => live && setReport({ attempt, view }),
-      (failure: unknown) => live && setError({ attempt, message: messageOf(failure) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const refresh = () => void report.refetch();
 
   const syncNow = async () => {
     setSyncing(true);
@@ -49,19 +38,20 @@ export function DriftScreen() {
       setResult(await api['stateSync.syncNow']());
     } finally {
       setSyncing(false);
-      setAttempt((n) => n + 1);
+      refresh();
     }
   };
 
-  const view = report?.view ?? null;
-  const loading = report?.attempt !== attempt && error?.attempt !== attempt;
-  const failed = error !== null && error.attempt === attempt;
+  const view = report.data ?? null;
+  const loading = report.isFetching;
+  // A refresh clears the failure while it runs.
+  const failed = report.isError && !report.isFetching;
   const total = view?.total ?? 0;
 
   return (
     <div className={styles.root}>
       <div className={styles.toolbar}>
-        <Button icon={<ArrowClockwiseRegular />} disabled={syncing} onClick={() => setAttempt((n) => n + 1)}>
+        <Button icon={<ArrowClockwiseRegular />} disabled={syncing} onClick={refresh}>
           {t('drift.refresh')}
         </Button>
         {role === 'full' && view !== null && total > 0 && (
@@ -82,7 +72,7 @@ export function DriftScreen() {
       {syncing && <Spinner size="small" labelPosition="after" label={t('drift.syncing')} />}
       {result !== null && <SyncResult result={result} />}
       {failed && (
-        <LoadFailedBar message={error.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadFailedBar message={messageOf(report.error)} onRetry={refresh} />
       )}
       {view !== null && !failed && view.reportOnly && total > 0 && (
         <MessageBar intent="warning">
