@@ -4,12 +4,13 @@
 // writing, tells the admin beforehand how many devices would change.
 import { compliance } from '../../../shared/domain/compliance';
 import type { DeviceState } from '../../../shared/domain/device-state';
-import { currentLevels, riskRank, threatLevelOfRank, threatRiskLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
+import { currentLevels, deviceThreatLevel, riskRank, threatRiskLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
 import type { RiskLevel } from '../../../shared/domain/threat-classifications';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
+import { AGENT_OF_DEVICE } from '../inventory/agent-of-device';
 import type { Inventory } from '../inventory/inventory';
-import { AGENT_OF_DEVICE, NO_POLICY } from './evaluate-devices';
+import { NO_POLICY } from './evaluate-devices';
 
 /** The inventory cursor holding the classification levels the stored threats were last rated with. */
 export const RATED_WITH = 'threats.ratedWith';
@@ -43,7 +44,7 @@ export function rerateDevices(inventory: Inventory, overrides: ClassificationLev
   const work = (): RerateOutcome => {
     const allowed = (JSON.parse(inventory.cursor(DISCOVERY_CURSORS.compliancePolicies) ?? 'null') as AllowedLevels | null) ?? NO_POLICY;
     const updateThreat = db.prepare('UPDATE threats SET level = ? WHERE guid = ?');
-    const openRank = new Map<string, number>();
+    const openLevels = new Map<string, RiskLevel[]>();
     let threats = 0;
     const threatRows = db.prepare('SELECT guid, device_guid, classifications, severity, status, level FROM threats').all() as {
       guid: string;
@@ -59,7 +60,7 @@ export function rerateDevices(inventory: Inventory, overrides: ClassificationLev
         threats += 1;
         if (apply) updateThreat.run(level, row.guid);
       }
-      if (row.status === 'open' && row.device_guid !== null) openRank.set(row.device_guid, Math.max(openRank.get(row.device_guid) ?? 0, riskRank(level)));
+      if (row.status === 'open' && row.device_guid !== null) (openLevels.get(row.device_guid) ?? openLevels.set(row.device_guid, []).get(row.device_guid)!).push(level);
     }
     // Devices no poll has evaluated yet, and unsupported ones, get their level from the next evaluation.
     const devices = db
@@ -69,7 +70,7 @@ export function rerateDevices(inventory: Inventory, overrides: ClassificationLev
     let levelChanges = 0;
     let complianceChanges = 0;
     for (const row of devices) {
-      const level = threatLevelOfRank(row.agent === null ? 0 : (openRank.get(row.agent) ?? 0));
+      const level = deviceThreatLevel(row.agent === null ? [] : (openLevels.get(row.agent) ?? []));
       const rule = compliance(row.state, level, allowedLevelFor(allowed, row.platform));
       if (level === row.threat_level && rule === row.compliance) continue;
       if (level !== row.threat_level) levelChanges += 1;
