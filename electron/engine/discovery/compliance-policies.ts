@@ -3,6 +3,7 @@ import { strictest, type AllowedThreatLevel } from '../../../shared/domain/compl
 import { policyPlatform, type PolicyPlatform } from '../../../shared/domain/platforms';
 import { isThreatLevel } from '../../../shared/domain/threat-level';
 import type { GraphClient } from '../../graph/graph-client';
+import { graphPaths } from '../../graph/graph-paths';
 
 interface CompliancePolicy {
   '@odata.type': string;
@@ -23,7 +24,7 @@ function platformOf(odataType: string): keyof AllowedLevels | null {
 
 export async function readAllowedLevels(graph: GraphClient, signal: AbortSignal): Promise<AllowedLevels> {
   const byPlatform: Record<keyof AllowedLevels, AllowedThreatLevel[]> = { ios: [], android: [] };
-  for await (const policy of graph.items<CompliancePolicy>('/deviceManagement/deviceCompliancePolicies', { signal })) {
+  for await (const policy of graph.items<CompliancePolicy>(graphPaths.deviceCompliancePolicies(), { signal })) {
     const platform = platformOf(policy['@odata.type']);
     if (!platform || !policy.deviceThreatProtectionEnabled) continue;
     const level = policy.deviceThreatProtectionRequiredSecurityLevel;

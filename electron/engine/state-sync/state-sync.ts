@@ -2,6 +2,7 @@
 // Intune as partnerReportedThreatState, only where they changed since the last
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
+import { graphPaths } from '../../graph/graph-paths';
 import { graphRefusalWords } from '../../graph/graph-permission-error';
 import { ApiError, UNTRUSTED_URL } from '../../http/api-error';
 import { mobileRiskKeyRefusalWords } from '../../mobile-risk/mobile-risk-key-refusal';
@@ -66,7 +67,7 @@ export function driftCount(inventory: Inventory, switches: StateSyncSwitches): n
 /** Reads Intune's mobileThreatDefenseConnector for the health card; a failure only leaves the last reading. */
 async function readConnector(context: EngineContext): Promise<void> {
   try {
-    const page = await context.graph.get<{ value?: { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number; lastHeartbeatDateTime?: string }[] }>('/deviceManagement/mobileThreatDefenseConnectors', { signal: context.signal });
+    const page = await context.graph.get<{ value?: { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number; lastHeartbeatDateTime?: string }[] }>(graphPaths.mobileThreatDefenseConnectors(), { signal: context.signal });
     const connector = page.value?.[0];
     if (!connector) return;
     const { partnerState, partnerUnresponsivenessThresholdInDays, lastHeartbeatDateTime } = connector;
