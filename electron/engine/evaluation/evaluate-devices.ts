@@ -4,11 +4,11 @@
 import { compliance } from '../../../shared/domain/compliance';
 import { deviceState, type DeviceState, type LifecycleFacts } from '../../../shared/domain/device-state';
 import { deviceThreatLevel, type ThreatLevel } from '../../../shared/domain/threat-level';
-import type { RiskLevel } from '../../../shared/domain/threat-classifications';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
 import { AGENT_OF_DEVICE } from '../inventory/agent-of-device';
 import type { Inventory } from '../inventory/inventory';
+import { openThreatLevels } from '../telemetry/mtd-records';
 import { pruneOldRows } from './housekeeping';
 
 export type StateCounts = Record<DeviceState, number>;
@@ -43,10 +43,7 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
   const { db } = inventory;
   return inventory.transaction(() => {
     const allowed = JSON.parse(inventory.cursor(DISCOVERY_CURSORS.compliancePolicies) ?? 'null') as AllowedLevels | null ?? NO_POLICY;
-    const openLevels = new Map<string, RiskLevel[]>();
-    for (const row of db.prepare("SELECT device_guid, level FROM threats WHERE status = 'open' AND device_guid IS NOT NULL").iterate() as IterableIterator<{ device_guid: string; level: RiskLevel }>) {
-      (openLevels.get(row.device_guid) ?? openLevels.set(row.device_guid, []).get(row.device_guid)!).push(row.level);
-    }
+    const openLevels = openThreatLevels(inventory);
     // A reinstalled app registers a new agent: AGENT_OF_DEVICE picks the one that counts.
     const rows = db
       .prepare(`

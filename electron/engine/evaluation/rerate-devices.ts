@@ -4,12 +4,12 @@
 // writing, tells the admin beforehand how many devices would change.
 import { compliance } from '../../../shared/domain/compliance';
 import type { DeviceState } from '../../../shared/domain/device-state';
-import { currentLevels, deviceThreatLevel, riskRank, threatRiskLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
-import type { RiskLevel } from '../../../shared/domain/threat-classifications';
+import { currentLevels, deviceThreatLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
 import { AGENT_OF_DEVICE } from '../inventory/agent-of-device';
 import type { Inventory } from '../inventory/inventory';
+import { rateThreats } from '../telemetry/mtd-records';
 import { NO_POLICY } from './evaluate-devices';
 
 /** The inventory cursor holding the classification levels the stored threats were last rated with. */
@@ -43,25 +43,7 @@ export function rerateDevices(inventory: Inventory, overrides: ClassificationLev
   const levels = currentLevels(overrides);
   const work = (): RerateOutcome => {
     const allowed = (JSON.parse(inventory.cursor(DISCOVERY_CURSORS.compliancePolicies) ?? 'null') as AllowedLevels | null) ?? NO_POLICY;
-    const updateThreat = db.prepare('UPDATE threats SET level = ? WHERE guid = ?');
-    const openLevels = new Map<string, RiskLevel[]>();
-    let threats = 0;
-    const threatRows = db.prepare('SELECT guid, device_guid, classifications, severity, status, level FROM threats').all() as {
-      guid: string;
-      device_guid: string | null;
-      classifications: string;
-      severity: string;
-      status: string;
-      level: RiskLevel;
-    }[];
-    for (const row of threatRows) {
-      const level = threatRiskLevel(JSON.parse(row.classifications) as string[], row.severity, levels);
-      if (riskRank(level) !== riskRank(row.level)) {
-        threats += 1;
-        if (apply) updateThreat.run(level, row.guid);
-      }
-      if (row.status === 'open' && row.device_guid !== null) (openLevels.get(row.device_guid) ?? openLevels.set(row.device_guid, []).get(row.device_guid)!).push(level);
-    }
+    const { changed: threats, open: openLevels } = rateThreats(inventory, levels, apply);
     // Devices no poll has evaluated yet, and unsupported ones, get their level from the next evaluation.
     const devices = db
       .prepare(`SELECT d.id, d.platform, d.state, d.threat_level, d.compliance, ${AGENT_OF_DEVICE} AS agent FROM devices d WHERE d.supported = 1 AND d.state IS NOT NULL`)
