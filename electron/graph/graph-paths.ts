@@ -48,6 +48,8 @@ export const graphPaths = {
   group: (groupId: string): string => `/groups/${encodeURIComponent(groupId)}?${query({ $select: 'id,displayName,securityEnabled' })}`,
   /** One member and the count of all; Graph counts directory objects only with ConsistencyLevel: eventual. */
   groupMemberCount: (groupId: string): string => `/groups/${encodeURIComponent(groupId)}/members?${query({ $count: 'true', $select: 'id', $top: '1' })}`,
+  /** The groups (and directory roles) a user is a direct member of. */
+  userMemberOf: (userId: string): string => `/users/${encodeURIComponent(userId)}/memberOf`,
   user: (userId: string, select: readonly string[]): string => `/users/${encodeURIComponent(userId)}?${query({ $select: select.join(',') })}`,
   userManagedDevices: (userId: string): string => `/users/${encodeURIComponent(userId)}/managedDevices?${query({ $select: MANAGED_DEVICE_SELECT })}`,
   /** Every managed device of the tenant, or those Intune synced since a time (ms), in pages of 1000. */
@@ -58,10 +60,21 @@ export const graphPaths = {
       $top: String(MANAGED_DEVICE_PAGE_SIZE),
     })}`,
   managedDevice: (deviceId: string): string => `/deviceManagement/managedDevices/${encodeURIComponent(deviceId)}`,
+  /** Just enough of every managed device to count a group set's devices by platform. */
+  managedDevicePlatforms: (): string => `/deviceManagement/managedDevices?${query({ $select: 'id,userId,operatingSystem', $top: String(MANAGED_DEVICE_PAGE_SIZE) })}`,
   managedDeviceListing: (deviceId: string): string => `/deviceManagement/managedDevices/${encodeURIComponent(deviceId)}?${query({ $select: MANAGED_DEVICE_SELECT })}`,
   deviceCompliancePolicies: (): string => '/deviceManagement/deviceCompliancePolicies',
   mobileThreatDefenseConnectors: (): string => '/deviceManagement/mobileThreatDefenseConnectors',
   mobileThreatDefenseConnector: (connectorId: string): string => `/deviceManagement/mobileThreatDefenseConnectors/${encodeURIComponent(connectorId)}`,
+  /** The cheapest call each permission opens, for Test connection. */
+  permissionProbes: {
+    me: (): string => `/me?${query({ $select: 'id' })}`,
+    groups: (): string => `/groups?${query({ $top: '1', $select: 'id' })}`,
+    users: (): string => `/users?${query({ $top: '1', $select: 'id' })}`,
+    managedDevices: (): string => `/deviceManagement/managedDevices?${query({ $top: '1', $select: 'id' })}`,
+    compliancePolicies: (): string => `/deviceManagement/deviceCompliancePolicies?${query({ $top: '1' })}`,
+    managedAppRegistrations: (): string => `/deviceAppManagement/managedAppRegistrations?${query({ $top: '1' })}`,
+  },
   /** Membership changes of every group; a round starts from a delta link. */
   groupsDelta: (): string => `/groups/delta?${query({ $select: GROUPS_DELTA_SELECT })}`,
   /** A delta link that starts from now: the changes after it, none before. */
