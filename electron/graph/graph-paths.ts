@@ -34,7 +34,7 @@ function query(parameters: Record<string, string>): string {
     .join('&');
 }
 
-/** The Graph paths the engine lists, relative to the version. */
+/** Every Graph path the console calls, relative to the version. */
 export const graphPaths = {
   /** Matches regardless of case (Graph's rule); exact-case matching is the caller's. */
   groupsByDisplayName: (displayName: string): string =>
