@@ -1,8 +1,9 @@
 // Graph JSON for the demo tenant's objects, as Graph v1.0 would render them at a given demo time.
 import type { DemoTenantState } from './demo-tenant-state';
-import type { DemoCompliancePolicy, DemoDevice, DemoGroup, DemoUser, PartnerThreatState, RequiredSecurityLevel } from './tenant-model';
+import type { PartnerReportedThreatState } from '../../shared/domain/partner-state';
+import type { DemoCompliancePolicy, DemoDevice, DemoGroup, DemoUser, RequiredSecurityLevel } from './tenant-model';
 
-const LEVEL_RANK: Partial<Record<PartnerThreatState | RequiredSecurityLevel, number>> = {
+const LEVEL_RANK: Partial<Record<PartnerReportedThreatState | RequiredSecurityLevel, number>> = {
   secured: 0,
   lowSeverity: 1,
   low: 1,

@@ -1,11 +1,10 @@
 // Intune's partner side, demo only (there is no public API): the console reports each
 // device's partnerReportedThreatState and its heartbeat, and managedDevices reflect them.
+import { isPartnerReportedThreatState } from '../../shared/domain/partner-state';
 import type { DemoTenantState } from './demo-tenant-state';
 import { graphError, json } from './graph-responses';
-import type { PartnerThreatState } from './tenant-model';
 
 export const MAX_STATES_PER_REQUEST = 1000;
-const STATES: readonly PartnerThreatState[] = ['unknown', 'activated', 'deactivated', 'secured', 'lowSeverity', 'mediumSeverity', 'highSeverity', 'unresponsive', 'compromised', 'misconfigured'];
 
 export async function handlePartner(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
   const verdict = tenant.tokens.verify(request.headers.get('authorization'), 'graph');
@@ -37,7 +36,7 @@ export async function handlePartner(tenant: DemoTenantState, request: Request, u
     const unknownDevices: string[] = [];
     let updated = 0;
     for (const entry of states as { managedDeviceId?: unknown; partnerReportedThreatState?: unknown }[]) {
-      if (typeof entry.managedDeviceId !== 'string' || !STATES.includes(entry.partnerReportedThreatState as PartnerThreatState)) {
+      if (typeof entry.managedDeviceId !== 'string' || !isPartnerReportedThreatState(entry.partnerReportedThreatState)) {
         return graphError(400, 'BadRequest', 'Each state needs a managedDeviceId and a valid partnerReportedThreatState.');
       }
       const device = tenant.devicesById.get(entry.managedDeviceId);
@@ -45,7 +44,7 @@ export async function handlePartner(tenant: DemoTenantState, request: Request, u
         unknownDevices.push(entry.managedDeviceId);
         continue;
       }
-      device.partnerReportedThreatState = entry.partnerReportedThreatState as PartnerThreatState;
+      device.partnerReportedThreatState = entry.partnerReportedThreatState;
       updated += 1;
     }
     return json(200, { updated, unknownDevices });

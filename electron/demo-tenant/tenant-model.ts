@@ -1,3 +1,4 @@
+import type { PartnerReportedThreatState } from '../../shared/domain/partner-state';
 import type { ThreatType } from '../../shared/domain/threat-classifications';
 
 export type DevicePlatform = 'iOS' | 'iPadOS' | 'Android' | 'Windows' | 'macOS';
@@ -61,21 +62,9 @@ export interface DemoDevice {
   syncPeriodMs: number;
   syncOffsetMs: number;
   /** Set by the partner sync endpoint (what the console reported). */
-  partnerReportedThreatState: PartnerThreatState;
+  partnerReportedThreatState: PartnerReportedThreatState;
   agent: AgentSchedule | null;
 }
-
-export type PartnerThreatState =
-  | 'unknown'
-  | 'activated'
-  | 'deactivated'
-  | 'secured'
-  | 'lowSeverity'
-  | 'mediumSeverity'
-  | 'highSeverity'
-  | 'unresponsive'
-  | 'compromised'
-  | 'misconfigured';
 
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
 

@@ -1,10 +1,8 @@
-import { type TokenProvider } from '../http/token-provider';
-import { normalizeBaseUrl, resolveServiceUrl } from '../http/base-url';
-import { type Clock, systemClock } from '../http/clock';
-import { type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody } from '../http/fetch-with-retry';
+import { resolveServiceUrl } from '../http/base-url';
+import { fetchWithRetry, parseJsonBody } from '../http/fetch-with-retry';
 import { isRecord } from '../http/json-shape';
 import { ONE_READ, ONE_WRITE, type RequestBudget } from '../http/request-budget';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy';
+import { serviceTransport, type ServiceClientOptions } from '../http/service-transport';
 import { type BatchAnswer, batchCost, headerValue, runBatch } from './graph-batch';
 import { runDelta } from './graph-delta';
 import { GRAPH_SERVICE, invalidGraphAnswer, readGraphError } from './graph-error';
@@ -13,18 +11,7 @@ import { type GraphBatchRequest, type GraphBatchResponse, type GraphDeltaItem, t
 
 const THROTTLE_HEADER = 'x-ms-throttle-limit-percentage';
 
-export interface GraphClientOptions {
-  /** Up to and including the version: https://graph.microsoft.com/v1.0, or the demo tenant's loopback URL ending in /v1.0. */
-  baseUrl: string;
-  tokens: TokenProvider;
-  fetch?: Fetch;
-  clock?: Clock;
-  retry?: Partial<RetryPolicy>;
-  /** Share one per tenant; by default the client makes its own, a margin below Intune's limits. */
-  budget?: RequestBudget;
-  /** Secrets this client's caller knows (the app registration's client secret), scrubbed from error messages. */
-  secrets?: readonly string[];
-}
+export type GraphClientOptions = ServiceClientOptions;
 
 export interface GraphCallOptions {
   signal?: AbortSignal;
@@ -59,21 +46,13 @@ export interface GraphClient {
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const baseUrl = normalizeBaseUrl(options.baseUrl);
-  const clock = options.clock ?? systemClock;
-  const budget = options.budget ?? createGraphRequestBudget({ clock });
-  const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const transport: HttpTransport = {
+  const { baseUrl, transport } = serviceTransport(options, {
     service: GRAPH_SERVICE,
-    fetch: options.fetch ?? globalThis.fetch,
-    clock,
-    retry,
-    budget,
-    tokens: options.tokens,
-    ...(options.secrets ? { secrets: options.secrets } : {}),
     readError: readGraphError,
-    onResponse: (headers) => reportUsage(budget, headers.get(THROTTLE_HEADER) ?? undefined),
-  };
+    defaultBudget: (clock) => createGraphRequestBudget({ clock }),
+    onResponse: (headers, budget) => reportUsage(budget, headers.get(THROTTLE_HEADER) ?? undefined),
+  });
+  const { clock, retry, budget } = transport;
 
   async function send(method: GraphMethod, path: string, body: unknown, call: GraphCallOptions = {}): Promise<unknown> {
     const url = resolveServiceUrl(GRAPH_SERVICE, baseUrl, path);

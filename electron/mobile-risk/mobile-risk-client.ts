@@ -1,11 +1,8 @@
-import { type TokenProvider } from '../http/token-provider';
 import { ApiError, INVALID_RESPONSE } from '../http/api-error';
-import { normalizeBaseUrl } from '../http/base-url';
-import { type Clock, systemClock } from '../http/clock';
-import { type Fetch, fetchWithRetry, type HttpTransport, parseJsonBody } from '../http/fetch-with-retry';
+import { fetchWithRetry, parseJsonBody } from '../http/fetch-with-retry';
 import { isRecord } from '../http/json-shape';
 import { ONE_READ, type RequestBudget } from '../http/request-budget';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy';
+import { serviceTransport, type ServiceClientOptions } from '../http/service-transport';
 import { DEFAULT_EVENT_STREAM_SETTINGS, type EventStreamOptions, type EventStreamSettings, streamEvents } from './event-stream';
 import { readMobileRiskError } from './mobile-risk-error';
 import { createMobileRiskRequestBudget } from './mobile-risk-request-budget';
@@ -19,18 +16,8 @@ import {
   type MobileRiskThreatPage,
 } from './mobile-risk-types';
 
-export interface MobileRiskClientOptions {
-  /** https://api.lookout.com, or the demo tenant's loopback URL. */
-  baseUrl: string;
-  tokens: TokenProvider;
-  fetch?: Fetch;
-  clock?: Clock;
-  retry?: Partial<RetryPolicy>;
-  /** Share one per tenant with the token provider; by default the client makes its own, a margin below 100 / minute. */
-  budget?: RequestBudget;
+export interface MobileRiskClientOptions extends ServiceClientOptions {
   stream?: Partial<EventStreamSettings>;
-  /** Secrets the caller knows (the application key), scrubbed from error messages. */
-  secrets?: readonly string[];
 }
 
 /** The Lookout Mobile Risk API v2: device and threat listings, and the event stream. */
@@ -46,19 +33,12 @@ export interface MobileRiskClient {
 }
 
 export function createMobileRiskClient(options: MobileRiskClientOptions): MobileRiskClient {
-  const baseUrl = normalizeBaseUrl(options.baseUrl);
-  const clock = options.clock ?? systemClock;
-  const budget = options.budget ?? createMobileRiskRequestBudget({ clock });
-  const transport: HttpTransport = {
+  const { baseUrl, transport } = serviceTransport(options, {
     service: MOBILE_RISK_SERVICE,
-    fetch: options.fetch ?? globalThis.fetch,
-    clock,
-    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    budget,
-    tokens: options.tokens,
     readError: readMobileRiskError,
-    ...(options.secrets ? { secrets: options.secrets } : {}),
-  };
+    defaultBudget: (clock) => createMobileRiskRequestBudget({ clock }),
+  });
+  const { clock, budget } = transport;
 
   async function list(path: string, field: 'devices' | 'threats', query: MobileRiskListQuery, signal?: AbortSignal): Promise<{ count?: number; items: unknown[] }> {
     const request = { method: 'GET', url: `${baseUrl}${path}${listQuery(query)}`, headers: { Accept: 'application/json' }, cost: ONE_READ };

@@ -10,8 +10,13 @@ export type Compliance = (typeof COMPLIANCE_STATES)[number];
 /** "Require the device to be at or under the Device Threat Level": a level, or null when not configured. */
 export type AllowedThreatLevel = ThreatLevel | null;
 
+/** Only a device the MTD service protects now (active or disconnected) has partner data: a threat level Intune can judge. */
+export function hasPartnerData(state: DeviceState): boolean {
+  return state === 'active' || state === 'disconnected';
+}
+
 export function compliance(state: DeviceState, level: ThreatLevel, allowed: AllowedThreatLevel): Compliance {
-  if (state === 'pending' || state === 'deactivated') return 'noPartnerData';
+  if (!hasPartnerData(state)) return 'noPartnerData';
   if (state === 'disconnected') return 'noncompliant';
   if (allowed === null) return 'compliant';
   return THREAT_LEVELS.indexOf(level) > THREAT_LEVELS.indexOf(allowed) ? 'noncompliant' : 'compliant';

@@ -2,17 +2,13 @@
 import type { DeviceState } from './device-state';
 import type { ThreatLevel } from './threat-level';
 
-export type PartnerReportedThreatState =
-  | 'unknown'
-  | 'activated'
-  | 'deactivated'
-  | 'secured'
-  | 'lowSeverity'
-  | 'mediumSeverity'
-  | 'highSeverity'
-  | 'unresponsive'
-  | 'compromised'
-  | 'misconfigured';
+/** Every value Intune's partnerReportedThreatState takes, the console's and other partners'. */
+export const PARTNER_REPORTED_THREAT_STATES = ['unknown', 'activated', 'deactivated', 'secured', 'lowSeverity', 'mediumSeverity', 'highSeverity', 'unresponsive', 'compromised', 'misconfigured'] as const;
+export type PartnerReportedThreatState = (typeof PARTNER_REPORTED_THREAT_STATES)[number];
+
+export function isPartnerReportedThreatState(value: unknown): value is PartnerReportedThreatState {
+  return (PARTNER_REPORTED_THREAT_STATES as readonly unknown[]).includes(value);
+}
 
 export interface StateSyncSwitches {
   deviceStatus: boolean;

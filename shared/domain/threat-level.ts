@@ -6,6 +6,10 @@ export const THREAT_LEVELS = ['secured', 'low', 'medium', 'high'] as const;
 /** A device's threat level: 'secured' when no open threat is above None. */
 export type ThreatLevel = (typeof THREAT_LEVELS)[number];
 
+export function isThreatLevel(value: unknown): value is ThreatLevel {
+  return (THREAT_LEVELS as readonly unknown[]).includes(value);
+}
+
 export const THREAT_STATUSES = ['open', 'resolved', 'ignored'] as const;
 export type ThreatStatus = (typeof THREAT_STATUSES)[number];
 

@@ -2,7 +2,10 @@
 // stop, poll now, and the impact of removing enrollment groups.
 import { LIMITS } from '../config/configuration-schema';
 import { DEVICE_STATES } from '../domain/device-state';
+import { DRIFT_REASONS } from '../domain/drift';
 import { z } from './zod';
+
+export { DRIFT_REASONS, type DriftReason } from '../domain/drift';
 
 export const POLL_PHASES = ['discovery', 'telemetry', 'checkins', 'evaluation', 'stateSync', 'mail'] as const;
 
@@ -62,14 +65,6 @@ export const removalImpactRequestSchema = z
   .strict();
 export const removalImpactSchema = z.object({ groups: z.array(z.string()), users: z.number().int(), devices: z.number().int() });
 export type RemovalImpactView = z.infer<typeof removalImpactSchema>;
-
-/**
- * Why a device is in drift: the console never reported it (report-only, or not yet), its
- * state changed since the console's last report, or Intune lists another state than the
- * console last reported.
- */
-export const DRIFT_REASONS = ['neverReported', 'changedSinceReport', 'intuneDiffers'] as const;
-export type DriftReason = (typeof DRIFT_REASONS)[number];
 
 export const driftReportSchema = z.object({
   total: z.number().int(),

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboard, downsample } from '../../electron/engine/queries/dashboard';
 import { deviceDetail } from '../../electron/engine/queries/device-detail';
-import { csvCell, devicePage, devicesCsv } from '../../electron/engine/queries/device-page';
+import { csvCell } from '../../shared/domain/csv-cell';
+import { devicePage, devicesCsv } from '../../electron/engine/queries/device-page';
 import type { DeviceFilter, DeviceRow, DeviceSort } from '../../shared/ipc';
 import { createEngineHarness, type EngineHarness } from '../support/engine-harness';
 import { truth } from '../support/tenant-truth';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compliance, strictest } from '../../shared/domain/compliance';
 import { DAY_MS, deviceState, type LifecycleFacts } from '../../shared/domain/device-state';
 import { partnerState } from '../../shared/domain/partner-state';
-import { isSupportedPlatform } from '../../shared/domain/platforms';
+import { isSupportedPlatform, policyPlatform } from '../../shared/domain/platforms';
 import { currentLevels, deviceThreatLevel, threatRiskLevel } from '../../shared/domain/threat-level';
 
 const NOW = Date.UTC(2026, 10, 22);
@@ -118,6 +118,10 @@ describe('partner reported threat state', () => {
 describe('supported platforms', () => {
   it('enrolls iOS, iPadOS and Android in any case, and nothing else', () => {
     for (const os of ['iOS', 'IOS', 'iPadOS', 'ipados', 'Android', 'ANDROID']) expect(isSupportedPlatform(os)).toBe(true);
-    for (const os of ['Windows', 'macOS', 'Linux', 'iOS ', 'AndroidForWork', '', null, undefined, '__proto__']) expect(isSupportedPlatform(os)).toBe(false);
+    for (const os of ['Windows', 'macOS', 'Linux', 'iOS ', 'AndroidForWork', '', null, undefined, '__proto__', 'constructor']) expect(isSupportedPlatform(os)).toBe(false);
+  });
+
+  it('puts iPadOS under the iOS compliance policies', () => {
+    expect(['iOS', 'iPadOS', 'ANDROID', 'Windows', null].map(policyPlatform)).toEqual(['ios', 'ios', 'android', null, null]);
   });
 });

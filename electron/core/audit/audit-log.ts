@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { csvCell } from '../../../shared/domain/csv-cell';
 import { auditEntrySchema, type AuditEntry, type AuditFilter } from '../../../shared/ipc';
 import type { Logger } from '../../http/logger';
 
@@ -77,20 +78,18 @@ export class AuditLog {
 
 const CSV_HEADER = ['when', 'who', 'action', 'target', 'outcome', 'field', 'before', 'after'];
 
-/** A cell as spreadsheets read it safely: quoted, and never starting like a formula (CSV injection). */
-function csvCell(value: unknown): string {
-  let text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
+/** Every audit cell is quoted; a value that is not text is written as its JSON. */
+function auditCell(value: unknown): string {
+  return csvCell(value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value), 'always');
 }
 
 /** One row per changed field (an entry without changes gets one row). */
 export function auditCsv(entries: readonly AuditEntry[]): string {
-  const rows = [CSV_HEADER.map(csvCell).join(',')];
+  const rows = [CSV_HEADER.map(auditCell).join(',')];
   for (const entry of entries) {
     const changes = entry.changes.length > 0 ? entry.changes : [{ field: '', before: undefined, after: undefined }];
     for (const change of changes) {
-      rows.push([entry.at, entry.actor, entry.action, entry.target, entry.outcome, change.field, change.before, change.after].map(csvCell).join(','));
+      rows.push([entry.at, entry.actor, entry.action, entry.target, entry.outcome, change.field, change.before, change.after].map(auditCell).join(','));
     }
   }
   return `${rows.join('\r\n')}\r\n`;

@@ -3,6 +3,7 @@ import type { EnrollmentPreview } from '../../../shared/ipc';
 import type { GraphClient } from '../../graph/graph-client';
 import type { ManagedDevice } from '../../graph/graph-types';
 import { isSupportedPlatform } from '../../../shared/domain/platforms';
+import { graphPaths } from '../../graph/graph-paths';
 import { checkGroups, publicCheck } from '../../graph/group-check';
 
 
@@ -14,8 +15,7 @@ export async function enrollmentPreview(graph: GraphClient, names: readonly stri
   let unsupported = 0;
   if (users.size > 0) {
     // One tenant-wide listing joined locally: a request per user would not scale to 50,000 users.
-    const path = '/deviceManagement/managedDevices?$select=id,userId,operatingSystem&$top=1000';
-    for await (const device of graph.items<Pick<ManagedDevice, 'id' | 'userId' | 'operatingSystem'>>(path, signal ? { signal } : {})) {
+    for await (const device of graph.items<Pick<ManagedDevice, 'id' | 'userId' | 'operatingSystem'>>(graphPaths.managedDevicePlatforms(), signal ? { signal } : {})) {
       if (!device.userId || !users.has(device.userId)) continue;
       const platform = device.operatingSystem ?? 'Unknown';
       byPlatform[platform] = (byPlatform[platform] ?? 0) + 1;

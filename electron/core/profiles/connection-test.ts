@@ -3,19 +3,20 @@
 import { GRAPH_PERMISSIONS, type GraphPermission } from '../../../shared/config/connection-settings';
 import type { ConnectionCheck, ConnectionTest } from '../../../shared/ipc';
 import type { GraphClient } from '../../graph/graph-client';
+import { graphPaths } from '../../graph/graph-paths';
 import { graphRefusal } from '../../graph/graph-permission-error';
 import { ApiError } from '../../http/api-error';
 import { isUnreachable } from '../../http/unreachable';
 import { connectMobileRisk } from '../../mobile-risk/mobile-risk-client';
 
 const GRAPH_CALLS: Record<GraphPermission, { method: 'GET' | 'POST'; path: string }> = {
-  'User.Read': { method: 'GET', path: '/me?$select=id' },
-  'GroupMember.Read.All': { method: 'GET', path: '/groups?$top=1&$select=id' },
-  'User.Read.All': { method: 'GET', path: '/users?$top=1&$select=id' },
-  'DeviceManagementManagedDevices.Read.All': { method: 'GET', path: '/deviceManagement/managedDevices?$top=1&$select=id' },
-  'DeviceManagementServiceConfig.Read.All': { method: 'GET', path: '/deviceManagement/mobileThreatDefenseConnectors' },
-  'DeviceManagementConfiguration.Read.All': { method: 'GET', path: '/deviceManagement/deviceCompliancePolicies?$top=1' },
-  'DeviceManagementApps.Read.All': { method: 'GET', path: '/deviceAppManagement/managedAppRegistrations?$top=1' },
+  'User.Read': { method: 'GET', path: graphPaths.permissionProbes.me() },
+  'GroupMember.Read.All': { method: 'GET', path: graphPaths.permissionProbes.groups() },
+  'User.Read.All': { method: 'GET', path: graphPaths.permissionProbes.users() },
+  'DeviceManagementManagedDevices.Read.All': { method: 'GET', path: graphPaths.permissionProbes.managedDevices() },
+  'DeviceManagementServiceConfig.Read.All': { method: 'GET', path: graphPaths.mobileThreatDefenseConnectors() },
+  'DeviceManagementConfiguration.Read.All': { method: 'GET', path: graphPaths.permissionProbes.compliancePolicies() },
+  'DeviceManagementApps.Read.All': { method: 'GET', path: graphPaths.permissionProbes.managedAppRegistrations() },
 };
 
 export interface ConnectionTestTargets {

@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/ipc/roles';
 import type { TokenProvider } from '../../http/token-provider';
 import { DEMO_USER_PASSWORD, type DemoTenant } from '../../demo-tenant/demo-tenant';
 import { createGraphClient, type GraphClient } from '../../graph/graph-client';
+import { graphPaths } from '../../graph/graph-paths';
 import { auditActor, type AuditedUser, type AuditLog } from '../audit/audit-log';
 import type { CallContext } from '../dispatcher';
 import type { SettingsStore } from '../settings/settings-store';
@@ -148,7 +149,7 @@ export class SessionManager implements Sessions {
     const connection = this.tenant();
     const groups = await this.accessGroups(connection);
     const memberOf: MemberOf[] = [];
-    for await (const item of connection.graph.items<MemberOf>(`/users/${encodeURIComponent(current.user.id)}/memberOf`)) memberOf.push(item);
+    for await (const item of connection.graph.items<MemberOf>(graphPaths.userMemberOf(current.user.id))) memberOf.push(item);
     const ids = new Set(memberOf.filter((m) => m['@odata.type'] === '#microsoft.graph.group').map((m) => m.id));
     const role: Role | null = groups.full && ids.has(groups.full.id) ? 'full' : groups.restricted && ids.has(groups.restricted.id) ? 'restricted' : null;
     // The session may have ended or changed hands while Graph answered.
@@ -199,7 +200,7 @@ export class SessionManager implements Sessions {
     }
     const access = this.settings.get().access;
     if (!access) throw new AppError({ code: 'unavailable', message: 'System > Access has no full-access group yet.' });
-    const named = async (id: string) => ({ id, displayName: (await connection.graph.get<{ displayName: string }>(`/groups/${encodeURIComponent(id)}?$select=displayName`)).displayName });
+    const named = async (id: string) => ({ id, displayName: (await connection.graph.get<{ displayName: string }>(graphPaths.group(id))).displayName });
     return {
       full: await named(access.fullAccessGroupId),
       ...(access.restrictedAccessGroupId ? { restricted: await named(access.restrictedAccessGroupId) } : {}),

@@ -5,7 +5,7 @@
 import type { GraphClient } from '../../graph/graph-client';
 import { graphPaths } from '../../graph/graph-paths';
 import { USER_TYPE, type DirectoryObject } from '../../graph/graph-types';
-import { MANAGED_DEVICE_SELECT, type DeviceListing } from './managed-device-row';
+import type { DeviceListing } from './managed-device-row';
 
 /** Up to this many missing devices are looked up one by one; more, and the whole listing is read again. */
 export const LOOKUP_LIMIT = 200;
@@ -16,13 +16,13 @@ export async function devicesStillThere(graph: GraphClient, missing: readonly st
   if (missing.length > LOOKUP_LIMIT) {
     const wanted = new Set(missing);
     const found: DeviceListing[] = [];
-    for await (const device of graph.items<DeviceListing>(`/deviceManagement/managedDevices?$select=${MANAGED_DEVICE_SELECT}&$top=1000`, { signal })) {
+    for await (const device of graph.items<DeviceListing>(graphPaths.managedDevices(), { signal })) {
       if (wanted.has(device.id)) found.push(device);
     }
     return found;
   }
   const answers = await graph.batch(
-    missing.map((id, index) => ({ id: String(index), method: 'GET' as const, url: `/deviceManagement/managedDevices/${encodeURIComponent(id)}?$select=${MANAGED_DEVICE_SELECT}` })),
+    missing.map((id, index) => ({ id: String(index), method: 'GET' as const, url: graphPaths.managedDeviceListing(id) })),
     { signal },
   );
   const found: DeviceListing[] = [];

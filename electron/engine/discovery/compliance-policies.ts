@@ -1,7 +1,9 @@
 // The tenant's Intune compliance policies reduced to what the console needs: the allowed device threat level per platform.
 import { strictest, type AllowedThreatLevel } from '../../../shared/domain/compliance';
-import type { ThreatLevel } from '../../../shared/domain/threat-level';
+import { policyPlatform, type PolicyPlatform } from '../../../shared/domain/platforms';
+import { isThreatLevel } from '../../../shared/domain/threat-level';
 import type { GraphClient } from '../../graph/graph-client';
+import { graphPaths } from '../../graph/graph-paths';
 
 interface CompliancePolicy {
   '@odata.type': string;
@@ -11,9 +13,7 @@ interface CompliancePolicy {
   deviceThreatProtectionRequiredSecurityLevel?: string;
 }
 
-export type AllowedLevels = Record<'ios' | 'android', AllowedThreatLevel>;
-
-const LEVELS: Record<string, ThreatLevel> = { secured: 'secured', low: 'low', medium: 'medium', high: 'high' };
+export type AllowedLevels = Record<PolicyPlatform, AllowedThreatLevel>;
 
 function platformOf(odataType: string): keyof AllowedLevels | null {
   const type = odataType.toLowerCase();
@@ -24,17 +24,16 @@ function platformOf(odataType: string): keyof AllowedLevels | null {
 
 export async function readAllowedLevels(graph: GraphClient, signal: AbortSignal): Promise<AllowedLevels> {
   const byPlatform: Record<keyof AllowedLevels, AllowedThreatLevel[]> = { ios: [], android: [] };
-  for await (const policy of graph.items<CompliancePolicy>('/deviceManagement/deviceCompliancePolicies', { signal })) {
+  for await (const policy of graph.items<CompliancePolicy>(graphPaths.deviceCompliancePolicies(), { signal })) {
     const platform = platformOf(policy['@odata.type']);
     if (!platform || !policy.deviceThreatProtectionEnabled) continue;
-    byPlatform[platform].push(LEVELS[policy.deviceThreatProtectionRequiredSecurityLevel ?? ''] ?? null);
+    const level = policy.deviceThreatProtectionRequiredSecurityLevel;
+    byPlatform[platform].push(isThreatLevel(level) ? level : null);
   }
   return { ios: strictest(byPlatform.ios), android: strictest(byPlatform.android) };
 }
 
 export function allowedLevelFor(levels: AllowedLevels, platform: string | null): AllowedThreatLevel {
-  const name = (platform ?? '').toLowerCase();
-  if (name === 'ios' || name === 'ipados') return levels.ios;
-  if (name === 'android') return levels.android;
-  return null;
+  const family = policyPlatform(platform);
+  return family === null ? null : levels[family];
 }

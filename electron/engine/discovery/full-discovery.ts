@@ -2,13 +2,14 @@
 // tenant in pages of 1000 and join them to the groups' users locally (a request per
 // user would not scale to 50,000 users), then store it all in one transaction.
 import type { RelistReason } from '../../../shared/ipc';
+import { graphPaths } from '../../graph/graph-paths';
 import type { ResolvedGroup } from '../../graph/group-check';
 import type { EngineContext } from '../engine-context';
 import { devicesStillThere, membersConfirmed } from './absence-check';
 import { readAllowedLevels } from './compliance-policies';
 import { DISCOVERY_CURSORS, WATERMARK_OVERLAP_MS } from './discovery-cursors';
 import { resolveEnrollmentGroups, storeEnrollmentGroups } from './enrollment-groups';
-import { deviceUpserter, isSupportedPlatform, MANAGED_DEVICE_SELECT, type DeviceListing } from './managed-device-row';
+import { deviceUpserter, isSupportedPlatform, type DeviceListing } from './managed-device-row';
 
 export interface DiscoverySummary {
   kind: 'full' | 'incremental';
@@ -22,16 +23,14 @@ export interface DiscoverySummary {
   relistedBecause?: RelistReason;
 }
 
-const GROUPS_DELTA = '/groups/delta?$select=displayName,members';
-
 export async function fullDiscovery(context: EngineContext): Promise<DiscoverySummary> {
   const { graph, inventory, signal } = context;
   const startedAt = context.now();
   // Taken first, so membership changes made while we list are in the next incremental round.
-  const delta = await graph.delta(GROUPS_DELTA, { signal, deltaLink: `${graph.baseUrl}${GROUPS_DELTA}&$deltatoken=latest` });
+  const delta = await graph.delta(graphPaths.groupsDelta(), { signal, deltaLink: `${graph.baseUrl}${graphPaths.groupsDeltaFromNow()}` });
   const listing: DeviceListing[] = [];
   const listDevices = async (): Promise<void> => {
-    for await (const page of graph.pages<DeviceListing>(`/deviceManagement/managedDevices?$select=${MANAGED_DEVICE_SELECT}&$top=1000`, { signal })) {
+    for await (const page of graph.pages<DeviceListing>(graphPaths.managedDevices(), { signal })) {
       listing.push(...page.items);
       context.progress('discovery', listing.length, null);
     }

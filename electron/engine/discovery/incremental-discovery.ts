@@ -5,15 +5,14 @@ import type { RelistReason } from '../../../shared/ipc';
 import { isResyncRequired } from '../../graph/graph-error';
 import { ApiError, UNTRUSTED_URL } from '../../http/api-error';
 import type { GraphClient } from '../../graph/graph-client';
+import { graphPaths } from '../../graph/graph-paths';
 import { GROUP_TYPE, USER_TYPE, type GraphDeltaItem } from '../../graph/graph-types';
 import type { EngineContext } from '../engine-context';
 import { readAllowedLevels } from './compliance-policies';
 import { DISCOVERY_CURSORS, WATERMARK_OVERLAP_MS } from './discovery-cursors';
 import { fullDiscovery, type DiscoverySummary } from './full-discovery';
 import { enrolledGroupIds } from './enrollment-groups';
-import { deviceUpserter, isSupportedPlatform, MANAGED_DEVICE_SELECT, type DeviceListing } from './managed-device-row';
-
-const GROUPS_DELTA = '/groups/delta?$select=displayName,members';
+import { deviceUpserter, isSupportedPlatform, type DeviceListing } from './managed-device-row';
 
 interface GroupDelta {
   id: string;
@@ -58,7 +57,7 @@ function originOf(url: string): string | null {
 async function incrementalDiscovery(context: EngineContext, deltaLink: string): Promise<DiscoverySummary | RelistReason> {
   const { graph, inventory, signal, config } = context;
   const startedAt = context.now();
-  const delta = await graph.delta<GroupDelta>(GROUPS_DELTA, { signal, deltaLink });
+  const delta = await graph.delta<GroupDelta>(graphPaths.groupsDelta(), { signal, deltaLink });
   if (delta.resynced) return 'expired';
   const enrolled = enrolledGroupIds(inventory);
   const names = new Set(config.enrollmentGroups);
@@ -124,7 +123,7 @@ async function incrementalDiscovery(context: EngineContext, deltaLink: string): 
 
 async function devicesOfUsers(graph: GraphClient, userIds: readonly string[], signal: AbortSignal): Promise<DeviceListing[]> {
   if (userIds.length === 0) return [];
-  const requests = userIds.map((userId, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${encodeURIComponent(userId)}/managedDevices?$select=${MANAGED_DEVICE_SELECT}` }));
+  const requests = userIds.map((userId, index) => ({ id: String(index), method: 'GET' as const, url: graphPaths.userManagedDevices(userId) }));
   const answers = await graph.batch(requests, { signal });
   const devices: DeviceListing[] = [];
   for (const answer of answers) {
@@ -140,8 +139,7 @@ async function devicesOfUsers(graph: GraphClient, userIds: readonly string[], si
 }
 
 async function syncedSince(graph: GraphClient, since: number, signal: AbortSignal): Promise<DeviceListing[]> {
-  const filter = encodeURIComponent(`lastSyncDateTime ge ${new Date(since).toISOString()}`);
   const devices: DeviceListing[] = [];
-  for await (const device of graph.items<DeviceListing>(`/deviceManagement/managedDevices?$select=${MANAGED_DEVICE_SELECT}&$filter=${filter}&$top=1000`, { signal })) devices.push(device);
+  for await (const device of graph.items<DeviceListing>(graphPaths.managedDevices(since), { signal })) devices.push(device);
   return devices;
 }

@@ -1,13 +1,11 @@
 // A managed device as the inventory keeps it, from Graph's managedDevice.
 import { isSupportedPlatform } from '../../../shared/domain/platforms';
-import type { ManagedDevice } from '../../graph/graph-types';
+import type { ManagedDeviceListing } from '../../graph/graph-paths';
 import type { Inventory } from '../inventory/inventory';
 
 export { isSupportedPlatform };
 
-export const MANAGED_DEVICE_SELECT = 'id,userId,userPrincipalName,deviceName,operatingSystem,osVersion,lastSyncDateTime,complianceState,partnerReportedThreatState';
-
-export type DeviceListing = Pick<ManagedDevice, 'id' | 'userId' | 'userPrincipalName' | 'deviceName' | 'operatingSystem' | 'osVersion' | 'lastSyncDateTime' | 'complianceState' | 'partnerReportedThreatState'>;
+export type DeviceListing = ManagedDeviceListing;
 
 /** Upserts listed devices of enrollment group users; returns a function to call per device inside a transaction. */
 export function deviceUpserter(inventory: Inventory, now: number): (device: DeviceListing) => void {

@@ -3,11 +3,12 @@
 // trend charts, all in one transaction.
 import { compliance } from '../../../shared/domain/compliance';
 import { deviceState, type DeviceState, type LifecycleFacts } from '../../../shared/domain/device-state';
-import { riskRank, threatLevelOfRank, type ThreatLevel } from '../../../shared/domain/threat-level';
-import type { RiskLevel } from '../../../shared/domain/threat-classifications';
+import { deviceThreatLevel, type ThreatLevel } from '../../../shared/domain/threat-level';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
+import { AGENT_OF_DEVICE } from '../inventory/agent-of-device';
 import type { Inventory } from '../inventory/inventory';
+import { openThreatLevels } from '../telemetry/mtd-records';
 import { pruneOldRows } from './housekeeping';
 
 export type StateCounts = Record<DeviceState, number>;
@@ -38,17 +39,11 @@ interface DeviceFactsRow {
 
 export const NO_POLICY: AllowedLevels = { ios: null, android: null };
 
-/** The agent that speaks for device d: the activated one, then the one that checked in last (never the order in which the console read them). */
-export const AGENT_OF_DEVICE = "(SELECT guid FROM mtd_devices WHERE managed_device_id = d.id ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid LIMIT 1)";
-
 export function evaluateDevices(inventory: Inventory, now: number, disconnectedAfterDays: number): EvaluationSummary {
   const { db } = inventory;
   return inventory.transaction(() => {
     const allowed = JSON.parse(inventory.cursor(DISCOVERY_CURSORS.compliancePolicies) ?? 'null') as AllowedLevels | null ?? NO_POLICY;
-    const openLevels = new Map<string, number>();
-    for (const row of db.prepare("SELECT device_guid, level FROM threats WHERE status = 'open' AND device_guid IS NOT NULL").iterate() as IterableIterator<{ device_guid: string; level: RiskLevel }>) {
-      openLevels.set(row.device_guid, Math.max(openLevels.get(row.device_guid) ?? 0, riskRank(row.level)));
-    }
+    const openLevels = openThreatLevels(inventory);
     // A reinstalled app registers a new agent: AGENT_OF_DEVICE picks the one that counts.
     const rows = db
       .prepare(`
@@ -73,7 +68,7 @@ export function evaluateDevices(inventory: Inventory, now: number, disconnectedA
         now,
         disconnectedAfterDays,
       );
-      const level = threatLevelOfRank(row.mtd_guid === null ? 0 : (openLevels.get(row.mtd_guid) ?? 0));
+      const level = deviceThreatLevel(row.mtd_guid === null ? [] : (openLevels.get(row.mtd_guid) ?? []));
       const rule = compliance(verdict.state, level, allowedLevelFor(allowed, row.platform));
       counts[verdict.state] += 1;
       if (verdict.state !== row.state || verdict.reason !== row.state_reason || level !== row.threat_level || rule !== row.compliance || row.checkin_at !== row.last_checkin_at) {

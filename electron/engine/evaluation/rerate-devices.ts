@@ -4,12 +4,13 @@
 // writing, tells the admin beforehand how many devices would change.
 import { compliance } from '../../../shared/domain/compliance';
 import type { DeviceState } from '../../../shared/domain/device-state';
-import { currentLevels, riskRank, threatLevelOfRank, threatRiskLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
-import type { RiskLevel } from '../../../shared/domain/threat-classifications';
+import { currentLevels, deviceThreatLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
+import { AGENT_OF_DEVICE } from '../inventory/agent-of-device';
 import type { Inventory } from '../inventory/inventory';
-import { AGENT_OF_DEVICE, NO_POLICY } from './evaluate-devices';
+import { rateThreats } from '../telemetry/mtd-records';
+import { NO_POLICY } from './evaluate-devices';
 
 /** The inventory cursor holding the classification levels the stored threats were last rated with. */
 export const RATED_WITH = 'threats.ratedWith';
@@ -42,25 +43,7 @@ export function rerateDevices(inventory: Inventory, overrides: ClassificationLev
   const levels = currentLevels(overrides);
   const work = (): RerateOutcome => {
     const allowed = (JSON.parse(inventory.cursor(DISCOVERY_CURSORS.compliancePolicies) ?? 'null') as AllowedLevels | null) ?? NO_POLICY;
-    const updateThreat = db.prepare('UPDATE threats SET level = ? WHERE guid = ?');
-    const openRank = new Map<string, number>();
-    let threats = 0;
-    const threatRows = db.prepare('SELECT guid, device_guid, classifications, severity, status, level FROM threats').all() as {
-      guid: string;
-      device_guid: string | null;
-      classifications: string;
-      severity: string;
-      status: string;
-      level: RiskLevel;
-    }[];
-    for (const row of threatRows) {
-      const level = threatRiskLevel(JSON.parse(row.classifications) as string[], row.severity, levels);
-      if (riskRank(level) !== riskRank(row.level)) {
-        threats += 1;
-        if (apply) updateThreat.run(level, row.guid);
-      }
-      if (row.status === 'open' && row.device_guid !== null) openRank.set(row.device_guid, Math.max(openRank.get(row.device_guid) ?? 0, riskRank(level)));
-    }
+    const { changed: threats, open: openLevels } = rateThreats(inventory, levels, apply);
     // Devices no poll has evaluated yet, and unsupported ones, get their level from the next evaluation.
     const devices = db
       .prepare(`SELECT d.id, d.platform, d.state, d.threat_level, d.compliance, ${AGENT_OF_DEVICE} AS agent FROM devices d WHERE d.supported = 1 AND d.state IS NOT NULL`)
@@ -69,7 +52,7 @@ export function rerateDevices(inventory: Inventory, overrides: ClassificationLev
     let levelChanges = 0;
     let complianceChanges = 0;
     for (const row of devices) {
-      const level = threatLevelOfRank(row.agent === null ? 0 : (openRank.get(row.agent) ?? 0));
+      const level = deviceThreatLevel(row.agent === null ? [] : (openLevels.get(row.agent) ?? []));
       const rule = compliance(row.state, level, allowedLevelFor(allowed, row.platform));
       if (level === row.threat_level && rule === row.compliance) continue;
       if (level !== row.threat_level) levelChanges += 1;

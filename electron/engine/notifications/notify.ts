@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { RiskLevel } from '../../../shared/domain/threat-classifications';
 import type { GraphClient } from '../../graph/graph-client';
+import { graphPaths } from '../../graph/graph-paths';
 import { errorReport } from '../../mail/error-report';
 import type { Outbox } from './outbox';
 import { threatDigest } from '../../mail/threat-digest';
@@ -79,7 +80,7 @@ export async function notify(
   for (const recipient of options.recipients) {
     if (options.emails.has(recipient.userId) || !mailable.some((row) => wants(recipient, row.level))) continue;
     try {
-      const user = await graph.get<{ mail?: string | null; userPrincipalName?: string }>(`/users/${encodeURIComponent(recipient.userId)}?$select=mail,userPrincipalName`, { signal: options.signal });
+      const user = await graph.get<{ mail?: string | null; userPrincipalName?: string }>(graphPaths.user(recipient.userId, ['mail', 'userPrincipalName']), { signal: options.signal });
       options.emails.set(recipient.userId, user.mail ?? user.userPrincipalName ?? null);
     } catch (error) {
       options.signal.throwIfAborted();

@@ -1,6 +1,8 @@
 // The dashboard's aggregates: counts, the trend (at most TREND_POINTS_MAX points),
 // threat levels, compliance and connector health. A few KB whatever the device count.
-import { DAY_MS, DEVICE_STATES } from '../../../shared/domain/device-state';
+import { COMPLIANCE_STATES, hasPartnerData } from '../../../shared/domain/compliance';
+import { DAY_MS, DEVICE_STATES, type DeviceState } from '../../../shared/domain/device-state';
+import { THREAT_LEVELS } from '../../../shared/domain/threat-level';
 import { TREND_POINTS_MAX, type Dashboard } from '../../../shared/ipc/inventory-channels';
 import type { Inventory } from '../inventory/inventory';
 import { INTUNE_CONNECTOR, LAST_HEARTBEAT_AT } from '../state-sync/state-sync';
@@ -27,14 +29,14 @@ export function dashboard(inventory: Inventory, now?: number): Omit<Dashboard, '
   // One scan of the devices for every count.
   const groups = db
     .prepare('SELECT supported, in_group, in_intune, state, threat_level AS level, compliance, COUNT(*) AS n FROM devices GROUP BY supported, in_group, in_intune, state, threat_level, compliance')
-    .all() as { supported: number; in_group: number; in_intune: number; state: string | null; level: string; compliance: string; n: number }[];
+    .all() as { supported: number; in_group: number; in_intune: number; state: DeviceState | null; level: string; compliance: string; n: number }[];
   const counts: Counts = tally(groups.filter((g) => g.supported === 1).map((g) => ({ key: g.state, n: g.n })), DEVICE_STATES);
   const unsupported = groups.filter((g) => g.supported === 0 && g.in_group === 1 && g.in_intune === 1).reduce((sum, g) => sum + g.n, 0);
   const enrolled = groups.filter((g) => g.supported === 1 && g.state !== null && g.state !== 'deactivated');
   // A pending device has no partner data yet: only devices the MTD service protects have a threat level.
-  const protectedDevices = enrolled.filter((g) => g.state === 'active' || g.state === 'disconnected');
-  const threatLevels = tally(protectedDevices.map((g) => ({ key: g.level, n: g.n })), ['secured', 'low', 'medium', 'high'] as const);
-  const compliance = tally(enrolled.map((g) => ({ key: g.compliance, n: g.n })), ['compliant', 'noncompliant', 'noPartnerData'] as const);
+  const protectedDevices = enrolled.filter((g) => g.state !== null && hasPartnerData(g.state));
+  const threatLevels = tally(protectedDevices.map((g) => ({ key: g.level, n: g.n })), THREAT_LEVELS);
+  const compliance = tally(enrolled.map((g) => ({ key: g.compliance, n: g.n })), COMPLIANCE_STATES);
   const trend = downsample(db.prepare('SELECT at, pending, active, disconnected, deactivated FROM state_counts ORDER BY at').all() as (Counts & { at: number })[], TREND_POINTS_MAX);
   const asOf = trend.at(-1)?.at ?? null;
   const heartbeat = inventory.cursor(LAST_HEARTBEAT_AT);

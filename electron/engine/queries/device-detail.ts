@@ -1,5 +1,6 @@
 // One device with its state history and its threats, for the detail view.
 import type { DeviceDetail, DeviceRow } from '../../../shared/ipc/inventory-channels';
+import { AGENT_ORDER } from '../inventory/agent-of-device';
 import type { Inventory } from '../inventory/inventory';
 
 export function deviceDetail(inventory: Inventory, id: string): DeviceDetail | null {
@@ -13,7 +14,7 @@ export function deviceDetail(inventory: Inventory, id: string): DeviceDetail | n
       FROM devices d WHERE d.id = ?`)
     .get(id) as (DeviceRow & Pick<DeviceDetail['device'], 'stateReason' | 'reportedState' | 'reportedAt' | 'intunePartnerState' | 'intuneStateAt' | 'intuneStateBy'> & { userId: string | null }) | undefined;
   if (!device) return null;
-  const agents = db.prepare("SELECT guid, activation FROM mtd_devices WHERE managed_device_id = ? ORDER BY activation = 'ACTIVATED' DESC, COALESCE(checkin_at, 0) DESC, updated_at DESC, guid").all(id) as { guid: string; activation: string | null }[];
+  const agents = db.prepare(`SELECT guid, activation FROM mtd_devices WHERE managed_device_id = ? ORDER BY ${AGENT_ORDER}`).all(id) as { guid: string; activation: string | null }[];
   const groups = db
     .prepare("SELECT g.name FROM enrollment_groups g JOIN group_members m ON m.group_id = g.group_id WHERE m.user_id = ? AND g.status = 'ok' ORDER BY g.name")
     .pluck()

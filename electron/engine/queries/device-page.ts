@@ -1,4 +1,5 @@
 // One page of the device explorer, and its CSV export, straight from the inventory.
+import { csvCell } from '../../../shared/domain/csv-cell';
 import type { DeviceFilter, DevicePage, DeviceRow, DeviceSort } from '../../../shared/ipc/inventory-channels';
 import type { Inventory } from '../inventory/inventory';
 import { deviceQuery } from './device-filter-sql';
@@ -17,14 +18,6 @@ export function devicePage(inventory: Inventory, request: { filter: DeviceFilter
 
 const CSV_HEADER = ['Device name', 'User', 'Platform', 'OS version', 'State', 'State since (UTC)', 'Threat level', 'Compliance', 'Last check-in (UTC)', 'Last Intune sync (UTC)', 'Intune device ID'];
 
-/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 const time = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export function devicesCsv(inventory: Inventory, filter: DeviceFilter, sort: DeviceSort): { csv: string; rows: number } {
@@ -33,7 +26,7 @@ export function devicesCsv(inventory: Inventory, filter: DeviceFilter, sort: Dev
   for (const row of inventory.db.prepare(`SELECT ${ROW_COLUMNS} FROM devices d WHERE ${query.where} ORDER BY ${query.orderBy}`).iterate(query.params) as IterableIterator<DeviceRow>) {
     lines.push(
       [row.deviceName, row.userPrincipalName, row.platform, row.osVersion, row.state, time(row.stateSince), row.threatLevel, row.compliance, time(row.lastCheckinAt), time(row.lastSyncAt), row.id]
-        .map(csvCell)
+        .map((cell) => csvCell(cell))
         .join(','),
     );
   }

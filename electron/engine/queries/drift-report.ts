@@ -4,9 +4,10 @@
 // what the admin acts on.
 import { partnerState, type StateSyncSwitches } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
+import { driftReason, inDrift, type DriftReason } from '../../../shared/domain/drift';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
-import type { DriftReason } from '../../../shared/ipc/engine-channels';
 import type { Inventory } from '../inventory/inventory';
+import { SYNCED_DEVICES } from '../state-sync/state-sync';
 
 export interface DriftRow {
   deviceId: string;
@@ -40,20 +41,15 @@ interface Row {
   reported_at: number | null;
 }
 
-export function driftReason(wanted: string, reported: string | null): DriftReason {
-  if (reported === null) return 'neverReported';
-  return reported === wanted ? 'intuneDiffers' : 'changedSinceReport';
-}
-
 export function driftReport(inventory: Inventory, switches: StateSyncSwitches, limit = 200, reportOnly = false): DriftReport {
   const rows: DriftRow[] = [];
   let total = 0;
   const query = inventory.db.prepare(`
     SELECT id, device_name, upn, state, threat_level, intune_partner_state, intune_state_at, reported_state, reported_at
-    FROM devices WHERE supported = 1 AND in_intune = 1 AND state IS NOT NULL ORDER BY device_name, id`);
+    FROM devices WHERE ${SYNCED_DEVICES} ORDER BY device_name, id`);
   for (const row of query.iterate() as IterableIterator<Row>) {
     const wanted = partnerState(row.state, row.threat_level, switches);
-    if (wanted === null || wanted === row.intune_partner_state) continue;
+    if (wanted === null || !inDrift(wanted, row.intune_partner_state)) continue;
     total += 1;
     if (rows.length < limit) {
       rows.push({

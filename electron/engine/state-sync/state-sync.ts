@@ -2,10 +2,12 @@
 // Intune as partnerReportedThreatState, only where they changed since the last
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
+import { graphPaths } from '../../graph/graph-paths';
 import { graphRefusalWords } from '../../graph/graph-permission-error';
 import { ApiError, UNTRUSTED_URL } from '../../http/api-error';
 import { mobileRiskKeyRefusalWords } from '../../mobile-risk/mobile-risk-key-refusal';
-import { partnerState, type PartnerReportedThreatState } from '../../../shared/domain/partner-state';
+import { inDrift, needsReport } from '../../../shared/domain/drift';
+import { partnerState, type PartnerReportedThreatState, type StateSyncSwitches } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
 import type { EngineContext } from '../engine-context';
@@ -44,20 +46,28 @@ export function recordHeartbeat(inventory: Inventory, at: number, outcome: 'ok' 
   inventory.db.prepare('INSERT INTO heartbeats (at, outcome) VALUES (?, ?)').run(at, outcome);
 }
 
-export function wantedStates(context: EngineContext): { id: string; wanted: PartnerReportedThreatState; reported: string | null; intune: string | null }[] {
-  const rows = context.inventory.db.prepare('SELECT id, state, threat_level, reported_state, intune_partner_state FROM devices WHERE supported = 1 AND in_intune = 1 AND state IS NOT NULL ORDER BY id').all() as SyncRow[];
+/** The devices state sync speaks for: enrolled, supported, still in Intune. */
+export const SYNCED_DEVICES = 'supported = 1 AND in_intune = 1 AND state IS NOT NULL';
+
+export function wantedStates(inventory: Inventory, switches: StateSyncSwitches): { id: string; wanted: PartnerReportedThreatState; reported: string | null; intune: string | null }[] {
+  const rows = inventory.db.prepare(`SELECT id, state, threat_level, reported_state, intune_partner_state FROM devices WHERE ${SYNCED_DEVICES} ORDER BY id`).all() as SyncRow[];
   const out = [];
   for (const row of rows) {
-    const wanted = partnerState(row.state, row.threat_level, context.config.stateSync);
+    const wanted = partnerState(row.state, row.threat_level, switches);
     if (wanted !== null) out.push({ id: row.id, wanted, reported: row.reported_state, intune: row.intune_partner_state });
   }
   return out;
 }
 
+/** How many devices are in drift, as the drift report counts them. */
+export function driftCount(inventory: Inventory, switches: StateSyncSwitches): number {
+  return wantedStates(inventory, switches).filter((row) => inDrift(row.wanted, row.intune)).length;
+}
+
 /** Reads Intune's mobileThreatDefenseConnector for the health card; a failure only leaves the last reading. */
 async function readConnector(context: EngineContext): Promise<void> {
   try {
-    const page = await context.graph.get<{ value?: { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number; lastHeartbeatDateTime?: string }[] }>('/deviceManagement/mobileThreatDefenseConnectors', { signal: context.signal });
+    const page = await context.graph.get<{ value?: { partnerState?: string; partnerUnresponsivenessThresholdInDays?: number; lastHeartbeatDateTime?: string }[] }>(graphPaths.mobileThreatDefenseConnectors(), { signal: context.signal });
     const connector = page.value?.[0];
     if (!connector) return;
     const { partnerState, partnerUnresponsivenessThresholdInDays, lastHeartbeatDateTime } = connector;
@@ -75,10 +85,10 @@ export async function syncStates(context: EngineContext): Promise<StateSyncSumma
 
 async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
   const { inventory, partner } = context;
-  const wanted = wantedStates(context);
-  if (!partner) return { mode: 'reportOnly', sent: 0, failedBatches: 0, unknownDevices: 0, heartbeat: 'skipped', drift: countDrift(wanted) };
+  const switches = context.config.stateSync;
+  if (!partner) return { mode: 'reportOnly', sent: 0, failedBatches: 0, unknownDevices: 0, heartbeat: 'skipped', drift: driftCount(inventory, switches) };
   // What changed since the last report, and what Intune lists otherwise since (the drift).
-  const changed = wanted.filter((row) => row.reported !== row.wanted || row.intune !== row.wanted);
+  const changed = wantedStates(inventory, switches).filter((row) => needsReport(row.wanted, row.reported, row.intune));
   let sent = 0;
   let failedBatches = 0;
   let unknownDevices = 0;
@@ -128,11 +138,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
   }
   // A sync that failed anywhere is tried again at the next poll, not a heartbeat later.
   if (failedBatches === 0 && heartbeat === 'ok') inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));
-  return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift: countDrift(wantedStates(context)) };
-}
-
-function countDrift(rows: { wanted: string; intune: string | null }[]): number {
-  return rows.filter((row) => row.intune !== row.wanted).length;
+  return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift: driftCount(inventory, switches) };
 }
 
 export function messageOf(error: unknown): string {

@@ -95,18 +95,53 @@ export function mtdWriters(inventory: Inventory, levels: ReadonlyMap<string, Ris
   };
 }
 
-/** Re-rates every threat from its classifications' current levels; returns how many changed level. */
-export function rerateThreats(inventory: Inventory, levels: ReadonlyMap<string, RiskLevel>): number {
+/** The risk levels of each agent's open threats, keyed by the agent's guid. */
+export type OpenThreatLevels = Map<string, RiskLevel[]>;
+
+function addOpenLevel(open: OpenThreatLevels, agent: string, level: RiskLevel): void {
+  const levels = open.get(agent);
+  if (levels) levels.push(level);
+  else open.set(agent, [level]);
+}
+
+/** Each agent's open threats' levels as stored. */
+export function openThreatLevels(inventory: Inventory): OpenThreatLevels {
+  const open: OpenThreatLevels = new Map();
+  for (const row of inventory.db.prepare("SELECT device_guid, level FROM threats WHERE status = 'open' AND device_guid IS NOT NULL").iterate() as IterableIterator<{ device_guid: string; level: RiskLevel }>) {
+    addOpenLevel(open, row.device_guid, row.level);
+  }
+  return open;
+}
+
+/**
+ * Rates every stored threat from its classifications' levels: how many change level, and
+ * each agent's open threats' new levels; with apply, the changed levels are written.
+ */
+export function rateThreats(inventory: Inventory, levels: ReadonlyMap<string, RiskLevel>, apply: boolean): { changed: number; open: OpenThreatLevels } {
   const { db } = inventory;
-  const rows = db.prepare('SELECT guid, classifications, severity, level FROM threats').all() as { guid: string; classifications: string; severity: string; level: RiskLevel }[];
+  const rows = db.prepare('SELECT guid, device_guid, classifications, severity, status, level FROM threats').all() as {
+    guid: string;
+    device_guid: string | null;
+    classifications: string;
+    severity: string;
+    status: string;
+    level: RiskLevel;
+  }[];
   const update = db.prepare('UPDATE threats SET level = ? WHERE guid = ?');
+  const open: OpenThreatLevels = new Map();
   let changed = 0;
   for (const row of rows) {
     const level = threatRiskLevel(JSON.parse(row.classifications) as string[], row.severity, levels);
     if (riskRank(level) !== riskRank(row.level)) {
-      update.run(level, row.guid);
       changed += 1;
+      if (apply) update.run(level, row.guid);
     }
+    if (row.status === 'open' && row.device_guid !== null) addOpenLevel(open, row.device_guid, level);
   }
-  return changed;
+  return { changed, open };
+}
+
+/** Re-rates every threat from its classifications' current levels; returns how many changed level. */
+export function rerateThreats(inventory: Inventory, levels: ReadonlyMap<string, RiskLevel>): number {
+  return rateThreats(inventory, levels, true).changed;
 }
