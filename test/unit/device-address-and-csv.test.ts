@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Api, DevicePage, DeviceRow } from '../../shared/ipc';
 import { initI18n } from '../../renderer/i18n/i18n';
 import { itemOf, moduleForPath } from '../../renderer/app/modules';
-import { csvCell, devicesCsv } from '../../renderer/modules/devices/devices-csv';
+import { csvCell } from '../../shared/domain/csv-cell';
+import { devicesCsv } from '../../renderer/modules/devices/devices-csv';
 
 describe('device addresses', () => {
   const devices = moduleForPath('/devices')!;

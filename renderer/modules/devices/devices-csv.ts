@@ -2,13 +2,8 @@
 // words, dates as the screen writes them, so the file reads like the list it came from.
 import type { TFunction } from 'i18next';
 import { DEVICE_PAGE_MAX, type Api, type DeviceFilter, type DeviceRow, type DeviceSort } from '../../../shared/ipc';
+import { csvCell } from '../../../shared/domain/csv-cell';
 import { formatMoment } from '../../forms/format';
-
-/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** The columns as the list heads them, then the ones the opened device adds. */
 export function deviceCsvColumns(t: TFunction, language: string): { header: string; value: (device: DeviceRow) => string }[] {
