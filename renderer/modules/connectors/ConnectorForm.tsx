@@ -16,6 +16,7 @@ import { CONNECTOR_TABS, draftOf, isShown, requestOf, tabOf, type ConnectorDraft
 import { EnrollmentTab, type DirectoryState } from './EnrollmentTab';
 import { ErrorManagementTab } from './ErrorManagementTab';
 import { StateSyncTab } from './StateSyncTab';
+import { SmtpServerSection } from './SmtpServerSection';
 import { useSmtpServer } from './use-smtp-server';
 import { useUnsavedChanges } from '../../app/unsaved-changes';
 
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
   title: { margin: 0, flex: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
   // Tall enough for the tallest short tab, so switching tabs does not move the Save bar up and down.
-  panel: { minHeight: '240px', paddingTop: tokens.spacingVerticalS },
+  panel: { minHeight: '240px', paddingTop: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
   tabError: { color: tokens.colorPaletteRedForeground1 },
   tabWarning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -247,7 +248,7 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
   const stateSyncOff = !draft.deviceStatus || !draft.threatStatus;
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids}-title`}>
+    <section className={styles.form} aria-labelledby={`${ids}-title`}>
       <div className={styles.header}>
         <Subtitle1 as="h2" id={`${ids}-title`} className={styles.title}>
           {t('connectors.formTitle')}
@@ -289,66 +290,70 @@ export function ConnectorForm({ saved, onSaved, onCancel, onDeleted }: Connector
         ))}
       </TabList>
       <div id={`${ids}-panel`} role="tabpanel" aria-labelledby={`${ids}-tab-${tab}`} className={styles.panel}>
-        {tab === 'connection' && (
-          <ConnectionTab heartbeatMinutes={draft.heartbeatMinutes} errors={errors} onChange={(value) => update('heartbeatMinutes', value)} />
-        )}
-        {tab === 'enrollment' && (
-          <EnrollmentTab
-            groups={draft.enrollmentGroups}
-            newDeviceCheckMinutes={draft.newDeviceCheckMinutes}
-            errors={errors}
-            directory={directory}
-            checkedAt={savedChecks?.checkedAt ?? null}
-            onGroupsChange={(groups) => update('enrollmentGroups', groups)}
-            onIntervalChange={(value) => update('newDeviceCheckMinutes', value)}
-            onUseSpelling={applySpelling}
-            onCheck={() => void askDirectory('checking', draft.enrollmentGroups)}
-            onPreview={() => void askDirectory('previewing', draft.enrollmentGroups)}
-          />
-        )}
-        {tab === 'stateSync' && (
-          <StateSyncTab
-            deviceStatus={draft.deviceStatus}
-            threatStatus={draft.threatStatus}
-            errors={errors}
-            onChange={(field, on) => update(field, on, `stateSync.${field}`)}
-          />
-        )}
-        {tab === 'errors' && (
-          <ErrorManagementTab recipients={draft.errorReportRecipients} errors={errors} onChange={(list) => update('errorReportRecipients', list)} smtp={smtp} />
-        )}
+        <form ref={formRef} className={styles.form} onSubmit={(event) => void save(event)} noValidate>
+            {tab === 'connection' && (
+              <ConnectionTab heartbeatMinutes={draft.heartbeatMinutes} errors={errors} onChange={(value) => update('heartbeatMinutes', value)} />
+            )}
+            {tab === 'enrollment' && (
+              <EnrollmentTab
+                groups={draft.enrollmentGroups}
+                newDeviceCheckMinutes={draft.newDeviceCheckMinutes}
+                errors={errors}
+                directory={directory}
+                checkedAt={savedChecks?.checkedAt ?? null}
+                onGroupsChange={(groups) => update('enrollmentGroups', groups)}
+                onIntervalChange={(value) => update('newDeviceCheckMinutes', value)}
+                onUseSpelling={applySpelling}
+                onCheck={() => void askDirectory('checking', draft.enrollmentGroups)}
+                onPreview={() => void askDirectory('previewing', draft.enrollmentGroups)}
+              />
+            )}
+            {tab === 'stateSync' && (
+              <StateSyncTab
+                deviceStatus={draft.deviceStatus}
+                threatStatus={draft.threatStatus}
+                errors={errors}
+                onChange={(field, on) => update(field, on, `stateSync.${field}`)}
+              />
+            )}
+            {tab === 'errors' && (
+              <ErrorManagementTab recipients={draft.errorReportRecipients} errors={errors} onChange={(list) => update('errorReportRecipients', list)} />
+            )}
+          {nothing && (
+            <ConfirmDialog
+              open
+              onClose={() => setNothing(null)}
+              title={t('connectors.nothingTitle', { count: nothing.checks.length })}
+              body={nothingBody(nothing)}
+              confirmLabel={t('connectors.nothingConfirm')}
+              onConfirm={async () => {
+                const pending = nothing;
+                setNothing(null);
+                await confirmRemoval(pending.connector);
+              }}
+            />
+          )}
+          {removal && (
+            <ConfirmDialog
+              open
+              onClose={() => setRemoval(null)}
+              title={t('connectors.removalTitle', { count: removal.names.length })}
+              body={removalBody(removal)}
+              confirmLabel={t('connectors.removalConfirm')}
+              onConfirm={() => store(removal.connector)}
+            />
+          )}
+          <SaveBar submission={{ ...submission, saving: submission.saving || askingImpact }} isShown={placed}>
+            {saved === null && (
+              <Button disabled={submission.saving} onClick={onCancel}>
+                {t('common.cancel')}
+              </Button>
+            )}
+          </SaveBar>
+        </form>
+        {/* A card and form of its own beside the connector's: it saves apart from the connector. */}
+        {tab === 'errors' && <SmtpServerSection smtp={smtp} />}
       </div>
-      {nothing && (
-        <ConfirmDialog
-          open
-          onClose={() => setNothing(null)}
-          title={t('connectors.nothingTitle', { count: nothing.checks.length })}
-          body={nothingBody(nothing)}
-          confirmLabel={t('connectors.nothingConfirm')}
-          onConfirm={async () => {
-            const pending = nothing;
-            setNothing(null);
-            await confirmRemoval(pending.connector);
-          }}
-        />
-      )}
-      {removal && (
-        <ConfirmDialog
-          open
-          onClose={() => setRemoval(null)}
-          title={t('connectors.removalTitle', { count: removal.names.length })}
-          body={removalBody(removal)}
-          confirmLabel={t('connectors.removalConfirm')}
-          onConfirm={() => store(removal.connector)}
-        />
-      )}
-      <SaveBar submission={{ ...submission, saving: submission.saving || askingImpact }} isShown={placed}>
-        {saved === null && (
-          <Button disabled={submission.saving} onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        )}
-      </SaveBar>
-    </form>
+    </section>
   );
 }

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { errorReportRecipientsSchema, LIMITS } from '../../../shared/config/configuration-schema';
 import type { FieldErrors } from '../../forms/errors';
 import { ListEditor } from '../../forms/ListEditor';
-import { SmtpServerSection } from './SmtpServerSection';
-import type { SmtpServer } from './use-smtp-server';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -14,11 +12,10 @@ export interface ErrorManagementTabProps {
   recipients: readonly string[];
   errors: FieldErrors;
   onChange: (recipients: string[]) => void;
-  smtp: SmtpServer;
 }
 
-/** Who receives the error reports (part of the connector), and the SMTP server they go through (saved on its own). */
-export function ErrorManagementTab({ recipients, errors, onChange, smtp }: ErrorManagementTabProps) {
+/** Who receives the error reports: part of the connector (the SMTP server they go through is a card of its own below). */
+export function ErrorManagementTab({ recipients, errors, onChange }: ErrorManagementTabProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
@@ -36,7 +33,6 @@ export function ErrorManagementTab({ recipients, errors, onChange, smtp }: Error
         listLabel={t('connectors.recipientsList')}
         emptyText={t('connectors.noRecipients')}
       />
-      <SmtpServerSection smtp={smtp} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import { useEffect, useId, type KeyboardEvent } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMTP_LIMITS, SMTP_SECURITY, type SmtpSecurity } from '../../../shared/config/smtp-settings';
 import type { SmtpView } from '../../../shared/ipc';
@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 const isSmtpField = (field: string) => (SMTP_FIELDS as readonly string[]).includes(field);
@@ -62,19 +63,20 @@ function SmtpFields({ smtp, view }: { smtp: SmtpServer; view: SmtpView }) {
   useEffect(() => {
     if (smtp.removed) document.getElementById(hostId)?.focus();
   }, [smtp.removed, hostId]);
-  // These fields sit inside the connector's form: Enter saves this section, not the connector.
-  const saveOnEnter = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    void smtp.save();
-  };
   return (
-    <>
+    <form
+      className={styles.fields}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void smtp.save();
+      }}
+    >
       <Field className={form.field} label={t('smtp.host')} hint={t('smtp.hostHint')} required {...fieldState(errors, 'settings.host')}>
-        <Input id={hostId} value={draft.host} onKeyDown={saveOnEnter} onChange={(_, data) => update('host', data.value, 'settings.host')} />
+        <Input id={hostId} value={draft.host} onChange={(_, data) => update('host', data.value, 'settings.host')} />
       </Field>
       <Field className={form.field} label={t('smtp.port')} hint={t('smtp.portHint', { ...SMTP_LIMITS.port })} required {...fieldState(errors, 'settings.port')}>
-        <Input className={form.narrow} inputMode="numeric" value={draft.port} onKeyDown={saveOnEnter} onChange={(_, data) => update('port', data.value, 'settings.port')} />
+        <Input className={form.narrow} inputMode="numeric" value={draft.port} onChange={(_, data) => update('port', data.value, 'settings.port')} />
       </Field>
       <Field className={form.field} label={t('smtp.security')} {...fieldState(errors, 'settings.security')}>
         <Select value={draft.security} onChange={(_, data) => update('security', data.value as SmtpSecurity, 'settings.security')}>
@@ -86,10 +88,10 @@ function SmtpFields({ smtp, view }: { smtp: SmtpServer; view: SmtpView }) {
         </Select>
       </Field>
       <Field className={form.field} label={t('smtp.username')} hint={t('smtp.usernameHint')} {...fieldState(errors, 'settings.username')}>
-        <Input value={draft.username} autoComplete="off" onKeyDown={saveOnEnter} onChange={(_, data) => update('username', data.value, 'settings.username')} />
+        <Input value={draft.username} autoComplete="off" onChange={(_, data) => update('username', data.value, 'settings.username')} />
       </Field>
       <Field className={form.field} label={t('smtp.from')} hint={t('smtp.fromHint')} required {...fieldState(errors, 'settings.from')}>
-        <Input type="email" value={draft.from} onKeyDown={saveOnEnter} onChange={(_, data) => update('from', data.value, 'settings.from')} />
+        <Input type="email" value={draft.from} onChange={(_, data) => update('from', data.value, 'settings.from')} />
       </Field>
       <Field className={form.field} label={t('smtp.password')} hint={passwordSet ? t('smtp.passwordHint') : null} {...fieldState(errors, 'password')}>
         <Input
@@ -98,7 +100,7 @@ function SmtpFields({ smtp, view }: { smtp: SmtpServer; view: SmtpView }) {
           value={draft.password}
           placeholder={passwordSet ? t('smtp.passwordStoredPlaceholder') : undefined}
           disabled={draft.clearPassword}
-          onKeyDown={saveOnEnter}
+         
           onChange={(_, data) => update('password', data.value, 'password')}
         />
       </Field>
@@ -120,7 +122,7 @@ function SmtpFields({ smtp, view }: { smtp: SmtpServer; view: SmtpView }) {
           <MessageBarBody>{t('smtp.removed')}</MessageBarBody>
         </MessageBar>
       )}
-      <SaveBar submission={submission} isShown={isSmtpField} onSave={() => void smtp.save()} saveLabel={t('smtp.save')} savedLabel={t('smtp.saved')}>
+      <SaveBar submission={submission} isShown={isSmtpField} saveLabel={t('smtp.save')} savedLabel={t('smtp.saved')}>
         {view.settings !== null && (
           <ConfirmDialog
             trigger={<Button icon={<DeleteRegular />}>{t('smtp.remove')}</Button>}
@@ -131,6 +133,6 @@ function SmtpFields({ smtp, view }: { smtp: SmtpServer; view: SmtpView }) {
           />
         )}
       </SaveBar>
-    </>
+    </form>
   );
 }
