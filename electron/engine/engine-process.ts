@@ -1,6 +1,7 @@
 // The engine's process entry: a Node child process (process.send) or an Electron
 // utilityProcess (process.parentPort). The main process stays free for the UI.
-import type { FromEngine, ToEngine } from './engine-protocol';
+import { AppError } from '../../shared/ipc/errors';
+import { toErrorPayload, type FromEngine, type ToEngine } from './engine-protocol';
 import { startEngineRunner, type EngineRunner } from './engine-runner';
 import { hostTokenProvider } from './host-token-provider';
 import type { EngineStatus } from './polling-engine';
@@ -56,37 +57,40 @@ async function handle(message: ToEngine): Promise<void> {
     hostTokens.answer(message.requestId, message.ok ? { ok: true, token: message.token } : { ok: false, message: message.message });
     return;
   }
-  if (!runner) throw new Error('The engine has not been initialised.');
+  const active = runner;
+  if (!active) throw new AppError({ code: 'unavailable', message: 'The polling engine has not been initialised.' });
   switch (message.type) {
     case 'configure':
-      return runner.configure(message.config);
+      return active.configure(message.config);
     case 'clock':
-      return runner.setClock(message.clock);
+      return active.setClock(message.clock);
     case 'smtp':
-      return runner.setSmtp(message.smtp);
+      return active.setSmtp(message.smtp);
     case 'start':
-      return runner.engine.start();
+      return active.engine.start();
     case 'stop':
-      await runner.engine.stop();
-      return post({ type: 'reply', requestId: message.requestId, ok: true, value: null });
+      return answer(message.requestId, async () => {
+        await active.engine.stop();
+        return null;
+      });
     case 'pollNow':
-      try {
-        post({ type: 'reply', requestId: message.requestId, ok: true, value: await runner.engine.pollNow(message.options) });
-      } catch (error) {
-        post({ type: 'reply', requestId: message.requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
-      return;
+      return answer(message.requestId, () => active.engine.pollNow(message.options));
     case 'query':
-      try {
-        post({ type: 'reply', requestId: message.requestId, ok: true, value: runner.query(message.query) });
-      } catch (error) {
-        post({ type: 'reply', requestId: message.requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
+      return answer(message.requestId, () => active.query(message.query));
+  }
+}
+
+/** A request's answer: its value, or the error it failed with, so main sees the same code and message. */
+async function answer(requestId: number, work: () => unknown): Promise<void> {
+  try {
+    post({ type: 'reply', requestId, ok: true, value: await work() });
+  } catch (error) {
+    post({ type: 'reply', requestId, ok: false, error: toErrorPayload(error) });
   }
 }
 
 function receive(message: unknown): void {
-  handle(message as ToEngine).catch((error: unknown) => post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) }));
+  handle(message as ToEngine).catch((error: unknown) => post({ type: 'fatal', error: toErrorPayload(error) }));
 }
 
 if (parentPort) parentPort.on('message', (event) => receive(event.data));

@@ -1,6 +1,7 @@
 // Messages between the main process and the engine's own process (a Node child
 // process in the browser host and tests, an Electron utilityProcess in the app).
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
+import { AppError, type AppErrorPayload } from '../../shared/ipc/errors';
 import type { ClassificationLevels } from '../../shared/domain/threat-level';
 import type { DeviceFilter, DevicePageRequest, DeviceSort } from '../../shared/ipc/inventory-channels';
 import type { ThreatPageRequest } from '../../shared/ipc/threat-channels';
@@ -69,9 +70,15 @@ export type FromEngine =
   | { type: 'ready' }
   | { type: 'status'; status: EngineStatus }
   | { type: 'reply'; requestId: number; ok: true; value: unknown }
-  | { type: 'reply'; requestId: number; ok: false; message: string }
-  | { type: 'fatal'; message: string }
+  | { type: 'reply'; requestId: number; ok: false; error: AppErrorPayload }
+  | { type: 'fatal'; error: AppErrorPayload }
   /** A Graph token, when the tenant's tokenSource is 'host'; forceRefresh after Graph refused the last one. */
   | { type: 'tokenRequest'; requestId: number; forceRefresh: boolean };
 
 export type { EngineStatus, PollResult };
+
+/** An error as it crosses to main: an AppError as it is, anything else as an internal error with its message. */
+export function toErrorPayload(error: unknown): AppErrorPayload {
+  if (error instanceof AppError) return error.toPayload();
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

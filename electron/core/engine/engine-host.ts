@@ -1,6 +1,7 @@
 // The main process's side of the engine: starts its process, sends it the
 // configuration, the demo clock and SMTP settings, forwards its status, and starts
 // it again if it dies (the inventory's transactions make that safe).
+import { AppError } from '../../../shared/ipc/errors';
 import type { EngineConfig } from '../../engine/engine-config';
 import type { ClockAnchor, EngineQuery, FromEngine, SmtpConnection, TenantEndpoints } from '../../engine/engine-protocol';
 import type { EngineStatus, PollOptions, PollResult } from '../../engine/polling-engine';
@@ -31,7 +32,7 @@ export class EngineHost {
   private process: EngineProcess | undefined;
   private ready: Promise<void> | undefined;
   private nextRequest = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: AppError) => void }>();
   private statusValue: EngineStatus = NOT_STARTED;
   private wanted: 'running' | 'paused' | 'closed' = 'paused';
   private crashes: number[] = [];
@@ -100,7 +101,7 @@ export class EngineHost {
 
   private ensureProcess(): Promise<void> {
     if (this.ready) return this.ready;
-    if (this.gaveUp) return Promise.reject(new Error('The polling engine stopped after crashing repeatedly; start it again from System > Connectors.'));
+    if (this.gaveUp) return Promise.reject(new AppError({ code: 'unavailable', message: 'The polling engine stopped after crashing repeatedly; start it again from System > Connectors.' }));
     this.ready = this.spawn().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
@@ -119,7 +120,7 @@ export class EngineHost {
         this.receive(message);
       });
       child.onExit((code) => {
-        reject(new Error(`The engine's process ended before it was ready (exit code ${String(code)}).`));
+        reject(new AppError({ code: 'unavailable', message: `The engine's process ended before it was ready (exit code ${String(code)}).` }));
         this.exited(child, code);
       });
     });
@@ -143,11 +144,11 @@ export class EngineHost {
       const waiter = this.pending.get(message.requestId);
       this.pending.delete(message.requestId);
       if (message.ok) waiter?.resolve(message.value);
-      else waiter?.reject(new Error(message.message));
+      else waiter?.reject(new AppError(message.error));
     } else if (message.type === 'tokenRequest') {
       this.answerToken(message.requestId, message.forceRefresh);
     } else if (message.type === 'fatal') {
-      this.options.logger.error(`The engine reported an error: ${message.message}`);
+      this.options.logger.error(`The engine reported an error (${message.error.code}): ${message.error.message}`);
     }
   }
 
@@ -168,7 +169,7 @@ export class EngineHost {
     if (this.process !== child) return;
     this.process = undefined;
     this.ready = undefined;
-    for (const waiter of this.pending.values()) waiter.reject(new Error("The engine's process ended."));
+    for (const waiter of this.pending.values()) waiter.reject(new AppError({ code: 'unavailable', message: "The engine's process ended before it answered." }));
     this.pending.clear();
     if (this.wanted === 'closed') return;
     const now = Date.now();
@@ -189,7 +190,7 @@ export class EngineHost {
 
   private request(message: { type: 'stop' } | { type: 'pollNow'; options: PollOptions } | { type: 'query'; query: EngineQuery }): Promise<unknown> {
     const process = this.process;
-    if (!process) return Promise.reject(new Error("The engine's process is not running."));
+    if (!process) return Promise.reject(new AppError({ code: 'unavailable', message: "The engine's process is not running." }));
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
