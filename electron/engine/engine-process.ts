@@ -1,7 +1,8 @@
 // The engine's process entry: a Node child process (process.send) or an Electron
 // utilityProcess (process.parentPort). The main process stays free for the UI.
 import { AppError } from '../../shared/ipc/errors';
-import { toErrorPayload, type FromEngine, type ToEngine } from './engine-protocol';
+import { z } from '../../shared/ipc/zod';
+import { parseEngineMessage, toEngineSchema, toErrorPayload, type FromEngine, type ToEngine } from './engine-protocol';
 import { startEngineRunner, type EngineRunner } from './engine-runner';
 import { hostTokenProvider } from './host-token-provider';
 import type { EngineStatus } from './polling-engine';
@@ -89,8 +90,17 @@ async function answer(requestId: number, work: () => unknown): Promise<void> {
   }
 }
 
-function receive(message: unknown): void {
-  handle(message as ToEngine).catch((error: unknown) => post({ type: 'fatal', error: toErrorPayload(error) }));
+function receive(raw: unknown): void {
+  let message: ToEngine;
+  try {
+    message = parseEngineMessage(toEngineSchema, raw, "The console's message to the polling engine");
+  } catch (error) {
+    // A request of the wrong shape still gets its answer, so main does not wait for it.
+    const named = z.object({ requestId: z.number() }).safeParse(raw);
+    post(named.success ? { type: 'reply', requestId: named.data.requestId, ok: false, error: toErrorPayload(error) } : { type: 'fatal', error: toErrorPayload(error) });
+    return;
+  }
+  handle(message).catch((error: unknown) => post({ type: 'fatal', error: toErrorPayload(error) }));
 }
 
 if (parentPort) parentPort.on('message', (event) => receive(event.data));

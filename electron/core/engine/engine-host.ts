@@ -2,9 +2,24 @@
 // configuration, the demo clock and SMTP settings, forwards its status, and starts
 // it again if it dies (the inventory's transactions make that safe).
 import { AppError } from '../../../shared/ipc/errors';
+import { z } from '../../../shared/ipc/zod';
 import type { EngineConfig } from '../../engine/engine-config';
-import type { ClockAnchor, EngineQuery, FromEngine, SmtpConnection, TenantEndpoints } from '../../engine/engine-protocol';
-import type { EngineStatus, PollOptions, PollResult } from '../../engine/polling-engine';
+import {
+  engineQueryResults,
+  fromEngineSchema,
+  parseEngineMessage,
+  pollResultSchema,
+  type ClockAnchor,
+  type EngineQueryKind,
+  type EngineQueryOf,
+  type EngineQueryResult,
+  type EngineQuery,
+  type FromEngine,
+  type PollOptions,
+  type SmtpConnection,
+  type TenantEndpoints,
+} from '../../engine/engine-protocol';
+import type { EngineStatus, PollResult } from '../../engine/polling-engine';
 import type { Logger } from '../../http/logger';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 
@@ -68,12 +83,14 @@ export class EngineHost {
 
   async pollNow(options: PollOptions = {}): Promise<PollResult> {
     await this.ensureProcess();
-    return (await this.request({ type: 'pollNow', options })) as PollResult;
+    return parseEngineMessage(pollResultSchema, await this.request({ type: 'pollNow', options }), "The polling engine's poll result");
   }
 
-  async query(query: EngineQuery): Promise<unknown> {
+  /** The inventory's answer to a query, checked against that query's result schema. */
+  async query<K extends EngineQueryKind>(query: EngineQueryOf<K>): Promise<EngineQueryResult<K>> {
     await this.ensureProcess();
-    return this.request({ type: 'query', query });
+    const kind: K = query.kind;
+    return parseEngineMessage(engineQueryResults[kind], await this.request({ type: 'query', query }), `The polling engine's answer to ${kind}`);
   }
 
   configure(): void {
@@ -115,9 +132,10 @@ export class EngineHost {
     const child = this.options.launcher();
     this.process = child;
     const ready = new Promise<void>((resolve, reject) => {
-      child.onMessage((message) => {
-        if (message.type === 'ready') resolve();
-        this.receive(message);
+      child.onMessage((raw) => {
+        const message = this.parse(raw);
+        if (message?.type === 'ready') resolve();
+        if (message) this.receive(message);
       });
       child.onExit((code) => {
         reject(new AppError({ code: 'unavailable', message: `The engine's process ended before it was ready (exit code ${String(code)}).` }));
@@ -134,6 +152,22 @@ export class EngineHost {
       ...(this.options.streamIdleMs !== undefined ? { streamIdleMs: this.options.streamIdleMs } : {}),
     });
     await ready;
+  }
+
+  /** A message of the wrong shape is logged and fails the request it names, never taken for a right one. */
+  private parse(raw: unknown): FromEngine | null {
+    try {
+      return parseEngineMessage(fromEngineSchema, raw, "The polling engine's message");
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError({ code: 'internal', message: String(error) });
+      this.options.logger.error(appError.message);
+      const named = z.object({ requestId: z.number() }).safeParse(raw);
+      if (named.success) {
+        this.pending.get(named.data.requestId)?.reject(appError);
+        this.pending.delete(named.data.requestId);
+      }
+      return null;
+    }
   }
 
   private receive(message: FromEngine): void {
