@@ -12,7 +12,13 @@ interface ParentPort {
   postMessage(message: unknown): void;
 }
 
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+/** Electron gives a utilityProcess a process.parentPort, which Node's types do not know. */
+function isParentPort(value: unknown): value is ParentPort {
+  return typeof value === 'object' && value !== null && 'on' in value && typeof value.on === 'function' && 'postMessage' in value && typeof value.postMessage === 'function';
+}
+
+const port: unknown = Reflect.get(process, 'parentPort');
+const parentPort = isParentPort(port) ? port : undefined;
 
 function post(message: FromEngine): void {
   if (parentPort) parentPort.postMessage(message);
