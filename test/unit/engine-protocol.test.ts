@@ -103,4 +103,15 @@ describe('engine host', () => {
     await expect(failure).rejects.toMatchObject({ code: 'conflict', message: 'The inventory is busy.', reason: 'inventory.busy' });
     await host.close();
   });
+
+  it('logs an unexpected error of the engine in main, where the dispatcher will not, and still passes it on in its words', async () => {
+    const { host, logger } = hostWith((message, answer) => {
+      if (message.type === 'init') answer({ type: 'ready' });
+      else if (message.type === 'query') answer({ type: 'reply', requestId: message.requestId, ok: false, error: { code: 'internal', message: 'database disk image is malformed' } });
+    });
+    await expect(host.query({ kind: 'integrityCheck' })).rejects.toMatchObject({ code: 'internal', message: 'database disk image is malformed' });
+    expect(logger.entries).toContainEqual({ level: 'error', message: expect.stringContaining('database disk image is malformed') });
+    expect(logger.entries.filter((entry) => entry.level === 'error')).toHaveLength(1);
+    await host.close();
+  });
 });

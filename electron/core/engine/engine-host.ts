@@ -177,8 +177,13 @@ export class EngineHost {
     } else if (message.type === 'reply') {
       const waiter = this.pending.get(message.requestId);
       this.pending.delete(message.requestId);
-      if (message.ok) waiter?.resolve(message.value);
-      else waiter?.reject(new AppError(message.error));
+      if (message.ok) {
+        waiter?.resolve(message.value);
+        return;
+      }
+      // The dispatcher logs only errors that are not AppErrors: an unexpected one in the engine is logged here.
+      if (message.error.code === 'internal') this.options.logger.error(`The engine failed a request: ${message.error.message}`);
+      waiter?.reject(new AppError(message.error));
     } else if (message.type === 'tokenRequest') {
       this.answerToken(message.requestId, message.forceRefresh);
     } else if (message.type === 'fatal') {
