@@ -64,27 +64,30 @@ async function handle(message: ToEngine): Promise<void> {
     hostTokens.answer(message.requestId, message.ok ? { ok: true, token: message.token } : { ok: false, message: message.message });
     return;
   }
-  const active = runner;
-  if (!active) throw new AppError({ code: 'unavailable', message: 'The polling engine has not been initialised.' });
   switch (message.type) {
     case 'configure':
-      return active.configure(message.config);
+      return initialised().configure(message.config);
     case 'clock':
-      return active.setClock(message.clock);
+      return initialised().setClock(message.clock);
     case 'smtp':
-      return active.setSmtp(message.smtp);
+      return initialised().setSmtp(message.smtp);
     case 'start':
-      return active.engine.start();
+      return initialised().engine.start();
     case 'stop':
       return answer(message.requestId, async () => {
-        await active.engine.stop();
+        await initialised().engine.stop();
         return null;
       });
     case 'pollNow':
-      return answer(message.requestId, () => active.engine.pollNow(message.options));
+      return answer(message.requestId, () => initialised().engine.pollNow(message.options));
     case 'query':
-      return answer(message.requestId, () => active.query(message.query));
+      return answer(message.requestId, () => initialised().query(message.query));
   }
+}
+
+function initialised(): EngineRunner {
+  if (!runner) throw new AppError({ code: 'unavailable', message: 'The polling engine has not been initialised.' });
+  return runner;
 }
 
 /** A request's answer: its value, or the error it failed with, so main sees the same code and message. */
@@ -102,7 +105,7 @@ function receive(raw: unknown): void {
     message = parseEngineMessage(toEngineSchema, raw, "The console's message to the polling engine");
   } catch (error) {
     // A request of the wrong shape still gets its answer, so main does not wait for it.
-    const named = z.object({ requestId: z.number() }).safeParse(raw);
+    const named = z.object({ type: z.enum(['stop', 'pollNow', 'query']), requestId: z.number() }).safeParse(raw);
     post(named.success ? { type: 'reply', requestId: named.data.requestId, ok: false, error: toErrorPayload(error) } : { type: 'fatal', error: toErrorPayload(error) });
     return;
   }

@@ -161,7 +161,8 @@ export class EngineHost {
     } catch (error) {
       const appError = error instanceof AppError ? error : new AppError({ code: 'internal', message: String(error) });
       this.options.logger.error(appError.message);
-      const named = z.object({ requestId: z.number() }).safeParse(raw);
+      // Only a reply's requestId is main's; a tokenRequest's counts in the engine.
+      const named = z.object({ type: z.literal('reply'), requestId: z.number() }).safeParse(raw);
       if (named.success) {
         this.pending.get(named.data.requestId)?.reject(appError);
         this.pending.delete(named.data.requestId);
