@@ -3,7 +3,7 @@
 // declared once as schemas: each side parses what it receives, so no call site casts.
 import { smtpSettingsSchema } from '../../shared/config/smtp-settings';
 import { rerateOutcomeSchema } from '../../shared/ipc/configuration-channels';
-import { driftReportSchema, engineStatusSchema, removalImpactSchema, pollResultSchema } from '../../shared/ipc/engine-channels';
+import { driftReportSchema, engineStatusSchema, removalImpactSchema } from '../../shared/ipc/engine-channels';
 import { AppError, appErrorPayloadSchema, type AppErrorPayload } from '../../shared/ipc/errors';
 import { dashboardSchema, deviceDetailSchema, deviceFilterSchema, devicePageRequestSchema, devicePageSchema, deviceSortSchema } from '../../shared/ipc/inventory-channels';
 import { tenantEndpointsSchema } from '../../shared/ipc/tenant-endpoints';
@@ -12,7 +12,7 @@ import { toFieldIssues } from '../../shared/ipc/validate';
 import { z } from '../../shared/ipc/zod';
 import { engineConfigSchema } from './engine-config';
 
-export { tenantEndpointsSchema, type TenantEndpoints } from '../../shared/ipc/tenant-endpoints';
+export type { TenantEndpoints } from '../../shared/ipc/tenant-endpoints';
 
 /** The demo clock as an anchor, so the engine's "now" follows the tenant's without asking. */
 export const clockAnchorSchema = z.object({ tenantTime: z.number(), realTime: z.number(), speed: z.number() });
@@ -107,7 +107,6 @@ export const fromEngineSchema = z.discriminatedUnion('type', [
 ]);
 export type FromEngine = z.infer<typeof fromEngineSchema>;
 
-export { pollResultSchema };
 
 /** An error as it crosses to main: an AppError as it is, anything else as an internal error with its message. */
 export function toErrorPayload(error: unknown): AppErrorPayload {

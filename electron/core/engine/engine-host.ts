@@ -1,6 +1,7 @@
 // The main process's side of the engine: starts its process, sends it the
 // configuration, the demo clock and SMTP settings, forwards its status, and starts
 // it again if it dies (the inventory's transactions make that safe).
+import { pollResultSchema } from '../../../shared/ipc/engine-channels';
 import { AppError } from '../../../shared/ipc/errors';
 import { z } from '../../../shared/ipc/zod';
 import type { EngineConfig } from '../../engine/engine-config';
@@ -8,7 +9,6 @@ import {
   engineQueryResults,
   fromEngineSchema,
   parseEngineMessage,
-  pollResultSchema,
   type ClockAnchor,
   type EngineQueryKind,
   type EngineQueryOf,
