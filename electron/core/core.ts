@@ -1,7 +1,7 @@
 // Everything the console does, without Electron: the tenant profiles, and the active
 // profile's runtime (settings, sign-in, engine) behind one dispatcher.
 import fs from 'node:fs';
-import { AppError, CHANNEL_NAMES, type ProfileAddRequest, type ProfileList } from '../../shared/ipc';
+import { AppError, mapChannels, type ChannelName, type ProfileAddRequest, type ProfileList } from '../../shared/ipc';
 import type { profileAddSchema } from '../../shared/ipc/profile-channels';
 import type { z } from '../../shared/ipc/zod';
 import type { SecretCipher } from '../auth/secret-cipher';
@@ -22,6 +22,9 @@ import { encryptedSecretStore, memorySecretStore, type SecretStore } from './sec
 import type { SettingsBackendFactory } from './settings/settings-backend';
 import { SettingsStore } from './settings/settings-store';
 import { connectDemoTenant, type TenantConnection } from './tenant-connection';
+
+/** A handler seen by channel name: method syntax compares parameters both ways, so every channel's own handler is one. */
+type LooseHandler = { handle(request: unknown, context: CallContext): unknown }['handle'];
 
 export interface CoreOptions extends AppServiceOptions {
   logger: Logger;
@@ -243,15 +246,14 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
-  const delegate = <K extends keyof ProfileRuntime['handlers']>(channel: K) =>
-    (async (request: unknown, context: CallContext) => {
-      const active = await runtime;
-      return (active.handlers[channel] as (request: unknown, context: CallContext) => unknown)(request, context);
-    }) as unknown as Handlers[K];
-
-  const handlers = Object.fromEntries(
-    CHANNEL_NAMES.map((channel) => [channel, channel in profileHandlers ? profileHandlers[channel as keyof typeof profileHandlers] : delegate(channel as keyof ProfileRuntime['handlers'])]),
-  ) as Handlers;
+  // What the registry does not answer itself, the active profile's runtime does.
+  const delegated = mapChannels<Handlers>((channel) => async (request: unknown, context: CallContext) => {
+    const runtimeHandlers: Partial<Record<ChannelName, LooseHandler>> = (await runtime).handlers;
+    const handler = runtimeHandlers[channel];
+    if (!handler) throw new AppError({ code: 'internal', message: `The tenant profile does not answer ${channel}.` });
+    return handler(request, context);
+  });
+  const handlers: Handlers = { ...delegated, ...profileHandlers };
 
   return {
     dispatcher: createDispatcher(handlers, logger, {

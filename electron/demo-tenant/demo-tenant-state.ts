@@ -2,6 +2,7 @@
 // and its rules, without the routes: the route handlers work on this, and
 // DemoTenant (demo-tenant.ts) puts them behind one fetch handler.
 import crypto from 'node:crypto';
+import type { TenantCredentials } from '../../shared/ipc/tenant-endpoints';
 import { threatsByDevice } from './agent-state';
 import { AppCertificates } from './app-certificates';
 import { buildDemoTenant, type BuildOptions } from './build-tenant';
@@ -29,15 +30,8 @@ export interface DemoTenantEndpoints {
 }
 
 /** The credentials an app needs to talk to this tenant; what `npm run demo-tenant` prints. */
-export interface DemoTenantCredentials {
-  tenantId: string;
-  graphBaseUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  mraBaseUrl: string;
+export interface DemoTenantCredentials extends TenantCredentials {
   mraTokenUrl: string;
-  mraAppKey: string;
   partnerBaseUrl: string;
   /** The identity platform's origin: /{tenant}/oauth2/v2.0/authorize, token, adminconsent... hang below it. */
   authorityHost: string;

@@ -31,9 +31,8 @@ function tenantSegment(tenant: DemoTenantState, raw: string): string | null {
 }
 
 export async function handleIdentity(tenant: DemoTenantState, request: Request, url: URL): Promise<Response> {
-  const match = IDENTITY_PATH.exec(url.pathname);
-  if (!match) return entraError({ status: 400, error: 'invalid_request', code: 900023, message: 'The request path is not an identity endpoint.' });
-  const [, rawTenant, endpoint] = match as unknown as [string, string, string];
+  const [, rawTenant, endpoint] = IDENTITY_PATH.exec(url.pathname) ?? [];
+  if (rawTenant === undefined || endpoint === undefined) return entraError({ status: 400, error: 'invalid_request', code: 900023, message: 'The request path is not an identity endpoint.' });
   const segment = tenantSegment(tenant, rawTenant);
   if (segment === null) {
     const message = `Tenant '${rawTenant.slice(0, 100)}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`;

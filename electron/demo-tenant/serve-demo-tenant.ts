@@ -64,8 +64,9 @@ export async function serveDemoTenant(tenant: DemoTenant, port = 0, { latencyMs 
         response.headers.forEach((value, key) => (headers[key] = value));
         res.writeHead(response.status, headers);
         if (!response.body) return res.end();
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+        const reader = response.body.getReader();
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          if (!res.write(chunk.value)) await new Promise((resolve) => res.once('drain', resolve));
         }
         res.end();
       } catch (error) {

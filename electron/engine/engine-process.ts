@@ -1,6 +1,8 @@
 // The engine's process entry: a Node child process (process.send) or an Electron
 // utilityProcess (process.parentPort). The main process stays free for the UI.
-import type { FromEngine, ToEngine } from './engine-protocol';
+import { AppError } from '../../shared/ipc/errors';
+import { z } from '../../shared/ipc/zod';
+import { parseEngineMessage, toEngineSchema, toErrorPayload, type FromEngine, type ToEngine } from './engine-protocol';
 import { startEngineRunner, type EngineRunner } from './engine-runner';
 import { hostTokenProvider } from './host-token-provider';
 import type { EngineStatus } from './polling-engine';
@@ -10,7 +12,13 @@ interface ParentPort {
   postMessage(message: unknown): void;
 }
 
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+/** Electron gives a utilityProcess a process.parentPort, which Node's types do not know. */
+function isParentPort(value: unknown): value is ParentPort {
+  return typeof value === 'object' && value !== null && 'on' in value && typeof value.on === 'function' && 'postMessage' in value && typeof value.postMessage === 'function';
+}
+
+const port: unknown = Reflect.get(process, 'parentPort');
+const parentPort = isParentPort(port) ? port : undefined;
 
 function post(message: FromEngine): void {
   if (parentPort) parentPort.postMessage(message);
@@ -56,37 +64,52 @@ async function handle(message: ToEngine): Promise<void> {
     hostTokens.answer(message.requestId, message.ok ? { ok: true, token: message.token } : { ok: false, message: message.message });
     return;
   }
-  if (!runner) throw new Error('The engine has not been initialised.');
   switch (message.type) {
     case 'configure':
-      return runner.configure(message.config);
+      return initialised().configure(message.config);
     case 'clock':
-      return runner.setClock(message.clock);
+      return initialised().setClock(message.clock);
     case 'smtp':
-      return runner.setSmtp(message.smtp);
+      return initialised().setSmtp(message.smtp);
     case 'start':
-      return runner.engine.start();
+      return initialised().engine.start();
     case 'stop':
-      await runner.engine.stop();
-      return post({ type: 'reply', requestId: message.requestId, ok: true, value: null });
+      return answer(message.requestId, async () => {
+        await initialised().engine.stop();
+        return null;
+      });
     case 'pollNow':
-      try {
-        post({ type: 'reply', requestId: message.requestId, ok: true, value: await runner.engine.pollNow(message.options) });
-      } catch (error) {
-        post({ type: 'reply', requestId: message.requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
-      return;
+      return answer(message.requestId, () => initialised().engine.pollNow(message.options));
     case 'query':
-      try {
-        post({ type: 'reply', requestId: message.requestId, ok: true, value: runner.query(message.query) });
-      } catch (error) {
-        post({ type: 'reply', requestId: message.requestId, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
+      return answer(message.requestId, () => initialised().query(message.query));
   }
 }
 
-function receive(message: unknown): void {
-  handle(message as ToEngine).catch((error: unknown) => post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) }));
+function initialised(): EngineRunner {
+  if (!runner) throw new AppError({ code: 'unavailable', message: 'The polling engine has not been initialised.' });
+  return runner;
+}
+
+/** A request's answer: its value, or the error it failed with, so main sees the same code and message. */
+async function answer(requestId: number, work: () => unknown): Promise<void> {
+  try {
+    post({ type: 'reply', requestId, ok: true, value: await work() });
+  } catch (error) {
+    post({ type: 'reply', requestId, ok: false, error: toErrorPayload(error) });
+  }
+}
+
+function receive(raw: unknown): void {
+  let message: ToEngine;
+  try {
+    message = parseEngineMessage(toEngineSchema, raw, "The console's message to the polling engine");
+  } catch (error) {
+    // A request of the wrong shape still gets its answer, so main does not wait for it.
+    const named = z.object({ type: z.enum(['stop', 'pollNow', 'query']), requestId: z.number() }).safeParse(raw);
+    post(named.success ? { type: 'reply', requestId: named.data.requestId, ok: false, error: toErrorPayload(error) } : { type: 'fatal', error: toErrorPayload(error) });
+    return;
+  }
+  handle(message).catch((error: unknown) => post({ type: 'fatal', error: toErrorPayload(error) }));
 }
 
 if (parentPort) parentPort.on('message', (event) => receive(event.data));

@@ -7,7 +7,7 @@ import type { Mailer } from '../mail/mailer';
 import { createSmtpMailer } from '../mail/smtp-mailer';
 import { connectMobileRisk } from '../mobile-risk/mobile-risk-client';
 import type { TokenProvider } from '../http/token-provider';
-import type { ClockAnchor, EngineQuery, SmtpConnection, ToEngine } from './engine-protocol';
+import type { ClockAnchor, EngineInit, EngineQuery, EngineQueryKind, EngineQueryOf, EngineQueryResult, SmtpConnection } from './engine-protocol';
 import type { EngineConfig } from './engine-config';
 import { openThreatCounts, rerateDevices } from './evaluation/rerate-devices';
 import { Inventory } from './inventory/inventory';
@@ -26,8 +26,16 @@ export interface EngineRunner {
   inventory: Inventory;
   setClock(clock: ClockAnchor): void;
   setSmtp(smtp: SmtpConnection | null): void;
-  query(query: EngineQuery): unknown;
+  query(query: EngineQuery): EngineQueryResult<EngineQueryKind>;
   close(): Promise<void>;
+}
+
+/** One answer per query kind, each with that kind's result: a missing or mistyped one is a compile error. */
+type QueryAnswers = { [K in EngineQueryKind]: (query: EngineQueryOf<K>) => EngineQueryResult<K> };
+
+function answer<K extends EngineQueryKind>(answers: QueryAnswers, query: EngineQueryOf<K>): EngineQueryResult<K> {
+  const kind: K = query.kind;
+  return answers[kind](query);
 }
 
 export function anchorNow(clock: ClockAnchor, realNow = Date.now()): number {
@@ -38,7 +46,7 @@ export function anchorNow(clock: ClockAnchor, realNow = Date.now()): number {
  * hostTokens: where Graph tokens come from when the tenant's tokenSource is 'host' (the
  * main process over the process channel); required then.
  */
-export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fetchImpl: typeof fetch = globalThis.fetch, hostTokens?: TokenProvider): EngineRunner {
+export function startEngineRunner(init: EngineInit, fetchImpl: typeof fetch = globalThis.fetch, hostTokens?: TokenProvider): EngineRunner {
   const { tenant } = init;
   let clock = init.clock;
   let graphRequests = 0;
@@ -75,6 +83,19 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
   });
   let currentConfig = init.config;
   engine.configure(init.config);
+  const answers: QueryAnswers = {
+    integrityCheck: () => inventory.integrityCheck(),
+    drift: () => driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true }, 200, partner === undefined),
+    removalImpact: (query) => removalImpact(inventory, query.groupNames),
+    dashboard: () => ({ ...dashboard(inventory, anchorNow(clock)), stateSync: currentConfig ? { ...currentConfig.stateSync } : null }),
+    devicePage: (query) => devicePage(inventory, query.request),
+    deviceDetail: (query) => deviceDetail(inventory, query.id),
+    devicesCsv: (query) => devicesCsv(inventory, query.filter, query.sort),
+    rerate: (query) => rerateDevices(inventory, query.levels, query.apply),
+    openThreatCounts: () => openThreatCounts(inventory),
+    threatPage: (query) => threatPage(inventory, query.request, anchorNow(clock)),
+    threatOptions: () => threatOptions(inventory),
+  };
   return {
     configure(config) {
       currentConfig = config;
@@ -88,32 +109,7 @@ export function startEngineRunner(init: Extract<ToEngine, { type: 'init' }>, fet
       if (faster) engine.rescheduleForSpeed();
     },
     setSmtp,
-    query(query) {
-      switch (query.kind) {
-        case 'integrityCheck':
-          return inventory.integrityCheck();
-        case 'drift':
-          return driftReport(inventory, currentConfig?.stateSync ?? { deviceStatus: true, threatStatus: true }, 200, partner === undefined);
-        case 'removalImpact':
-          return removalImpact(inventory, query.groupNames);
-        case 'dashboard':
-          return { ...dashboard(inventory, anchorNow(clock)), stateSync: currentConfig ? { ...currentConfig.stateSync } : null };
-        case 'devicePage':
-          return devicePage(inventory, query.request);
-        case 'deviceDetail':
-          return deviceDetail(inventory, query.id);
-        case 'devicesCsv':
-          return devicesCsv(inventory, query.filter, query.sort);
-        case 'rerate':
-          return rerateDevices(inventory, query.levels, query.apply);
-        case 'openThreatCounts':
-          return openThreatCounts(inventory);
-        case 'threatPage':
-          return threatPage(inventory, query.request, anchorNow(clock));
-        case 'threatOptions':
-          return threatOptions(inventory);
-      }
-    },
+    query: (query) => answer(answers, query),
     async close() {
       await engine.stop();
       mailer?.close();

@@ -3,7 +3,7 @@
 // notifications, outbox), reporting its phase and progress as it goes. A step that
 // fails is recorded as a sync error and the poll goes on with the next one.
 import { currentLevels } from '../../shared/domain/threat-level';
-import type { RelistReason } from '../../shared/ipc';
+import type { EngineStatusView, PollResultView, RelistReason } from '../../shared/ipc/engine-channels';
 import type { GraphClient } from '../graph/graph-client';
 import { isUnreachable } from '../http/unreachable';
 import type { Mailer } from '../mail/mailer';
@@ -11,8 +11,9 @@ import { Outbox } from './notifications/outbox';
 import type { MobileRiskClient } from '../mobile-risk/mobile-risk-client';
 import { discover } from './discovery/incremental-discovery';
 import type { EngineConfig } from './engine-config';
+import type { PollOptions } from './engine-protocol';
 import type { EngineContext, PollPhase } from './engine-context';
-import { evaluateDevices, type StateCounts } from './evaluation/evaluate-devices';
+import { evaluateDevices } from './evaluation/evaluate-devices';
 import { RATED_WITH, ratedWithKey } from './evaluation/rerate-devices';
 import type { Inventory } from './inventory/inventory';
 import { notify } from './notifications/notify';
@@ -41,51 +42,10 @@ export interface EngineDeps {
   streamConnectTimeoutMs?: number;
 }
 
-export interface PollOptions {
-  /** Full discovery even if an incremental round would do. */
-  full?: boolean;
-  /** State sync even if the heartbeat is not due. */
-  sync?: boolean;
-}
-
-export interface PollResult {
-  id: number;
-  kind: 'full' | 'incremental';
-  startedAt: number;
-  finishedAt: number;
-  outcome: 'ok' | 'partial' | 'aborted';
-  errors: { step: string; message: string }[];
-  graphRequests: number | null;
-  counts: StateCounts | null;
-  unsupported: number | null;
-  synced: boolean;
-  mailsSent: number;
-  relistedBecause: RelistReason | null;
-  stateSync: PollStateSync;
-}
-
-/** What the poll sent to Intune, with the switches in force: mode null when state sync was not due. */
-export interface PollStateSync {
-  deviceStatus: boolean;
-  threatStatus: boolean;
-  mode: 'sync' | 'reportOnly' | null;
-  sent: number;
-  unknownDevices: number;
-  failedBatches: number;
-  /** Devices where Intune's view still differs from the console's; null when state sync was not due. */
-  drift: number | null;
-}
-
-export interface EngineStatus {
-  state: 'notConfigured' | 'stopped' | 'idle' | 'polling';
-  phase: PollPhase | null;
-  progress: { done: number; total: number | null } | null;
-  lastPoll: PollResult | null;
-  /** Real time of the next scheduled poll. */
-  nextPollAt: number | null;
-  /** Real time since when the tenant's services gave no answer; null while they answer. */
-  offlineSince: number | null;
-}
+export type { PollOptions };
+export type PollResult = PollResultView;
+export type PollStateSync = PollResultView['stateSync'];
+export type EngineStatus = EngineStatusView;
 
 const MIN_POLL_GAP_MS = 2000;
 /** While the tenant cannot be reached, polls come sooner: 15 s, 30 s, 1 min… up to the usual interval. */

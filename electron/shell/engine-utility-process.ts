@@ -3,7 +3,6 @@
 import { utilityProcess } from 'electron';
 import path from 'node:path';
 import type { EngineLauncher } from '../core/engine/engine-launcher';
-import type { FromEngine } from '../engine/engine-protocol';
 
 export function utilityEngineLauncher(entry = path.join(__dirname, 'engine-process.cjs')): EngineLauncher {
   return () => {
@@ -13,7 +12,7 @@ export function utilityEngineLauncher(entry = path.join(__dirname, 'engine-proce
         return child.pid;
       },
       send: (message) => child.postMessage(message),
-      onMessage: (listener) => child.on('message', (message: unknown) => listener(message as FromEngine)),
+      onMessage: (listener) => child.on('message', (message: unknown) => listener(message)),
       onExit: (listener) => child.on('exit', (code) => listener(code)),
       kill: () => void child.kill(),
     };

@@ -1,13 +1,11 @@
 // Exposes exactly one object, window.api, with one function per channel of the
 // contract and a typed event subscription; no generic invoke, no Node.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, isEventName } from '../../shared/ipc/channel-names';
-import type { BridgeApi, Subscribe } from '../../shared/ipc/contract';
+import { mapChannels } from '../../shared/ipc/channel-map';
+import { isEventName } from '../../shared/ipc/channel-names';
+import type { BridgeApi, BridgeCalls, Subscribe } from '../../shared/ipc/contract';
 
-const calls: Record<string, (request?: unknown) => Promise<unknown>> = {};
-for (const channel of CHANNEL_NAMES) {
-  calls[channel] = (request?: unknown) => ipcRenderer.invoke(channel, request);
-}
+const calls = mapChannels<BridgeCalls>((channel) => (request?: unknown): Promise<unknown> => ipcRenderer.invoke(channel, request));
 
 const on: Subscribe = (event, listener) => {
   if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}.`);
@@ -18,5 +16,5 @@ const on: Subscribe = (event, listener) => {
   };
 };
 
-const api = { ...calls, on } as unknown as BridgeApi;
+const api: BridgeApi = { ...calls, on };
 contextBridge.exposeInMainWorld('api', api);

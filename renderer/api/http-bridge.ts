@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { AppError, CHANNEL_NAMES, EVENT_NAMES, fail, type BridgeApi, type EventName, type Subscribe } from '../../shared/ipc';
+import { AppError, EVENT_NAMES, fail, mapChannels, type BridgeApi, type BridgeCalls, type EventName, type Subscribe } from '../../shared/ipc';
 
 /**
  * The browser host's transport: the same contract as window.api, over
@@ -7,26 +7,23 @@ import { AppError, CHANNEL_NAMES, EVENT_NAMES, fail, type BridgeApi, type EventN
  * Server-Sent Events stream for main-to-renderer events.
  */
 export function createHttpBridge(baseUrl = ''): BridgeApi {
-  const calls: Record<string, (request?: unknown) => Promise<unknown>> = {};
-  for (const channel of CHANNEL_NAMES) {
-    calls[channel] = async (request?: unknown) => {
-      let response: Response;
-      try {
-        response = await fetch(`${baseUrl}/api/call/${encodeURIComponent(channel)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          credentials: 'same-origin',
-          body: JSON.stringify({ payload: request }),
-        });
-      } catch {
-        return fail(new AppError({ code: 'unavailable', message: i18next.t('errors.hostUnreachable') }));
-      }
-      if (response.status === 401 || response.status === 403) {
-        return fail(new AppError({ code: 'unauthenticated', message: i18next.t('errors.hostRefused') }));
-      }
-      return response.json() as Promise<unknown>;
-    };
-  }
+  const calls = mapChannels<BridgeCalls>((channel) => async (request?: unknown) => {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api/call/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ payload: request }),
+      });
+    } catch {
+      return fail(new AppError({ code: 'unavailable', message: i18next.t('errors.hostUnreachable') }));
+    }
+    if (response.status === 401 || response.status === 403) {
+      return fail(new AppError({ code: 'unauthenticated', message: i18next.t('errors.hostRefused') }));
+    }
+    return response.json() as Promise<unknown>;
+  });
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | undefined;
@@ -52,5 +49,5 @@ export function createHttpBridge(baseUrl = ''): BridgeApi {
     };
   };
 
-  return { ...calls, on } as unknown as BridgeApi;
+  return { ...calls, on };
 }

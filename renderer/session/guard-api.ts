@@ -1,4 +1,4 @@
-import { AppError, CHANNEL_NAMES, type Api, type ChannelName } from '../../shared/ipc';
+import { AppError, mapChannels, type Api, type ApiCalls, type ChannelName, type LooseCalls } from '../../shared/ipc';
 
 /** The channels that manage the session itself: their refusals are answers (wrong user, no consent), not a lost session. */
 const SESSION_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
@@ -21,17 +21,14 @@ const SESSION_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
  * re-check), so the session is fetched again and the screen follows it.
  */
 export function guardApi(api: Api, onRefused: () => void): Api {
-  const calls: Record<string, (request?: unknown) => Promise<unknown>> = {};
-  const raw = api as unknown as Record<ChannelName, (request?: unknown) => Promise<unknown>>;
-  for (const channel of CHANNEL_NAMES) {
-    calls[channel] = async (request?: unknown) => {
-      try {
-        return await raw[channel](request);
-      } catch (error) {
-        if (error instanceof AppError && (error.code === 'unauthenticated' || error.code === 'forbidden') && !SESSION_CHANNELS.has(channel)) onRefused();
-        throw error;
-      }
-    };
-  }
-  return { ...calls, on: api.on } as unknown as Api;
+  const calls: LooseCalls = api;
+  const guarded = mapChannels<ApiCalls>((channel) => async (request?: unknown) => {
+    try {
+      return await calls[channel](request);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'unauthenticated' || error.code === 'forbidden') && !SESSION_CHANNELS.has(channel)) onRefused();
+      throw error;
+    }
+  });
+  return { ...guarded, on: api.on };
 }

@@ -187,8 +187,11 @@ type Call<K extends ChannelName, R> = undefined extends RequestOf<K>
 export type Unsubscribe = () => void;
 export type Subscribe = <K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void) => Unsubscribe;
 
+export type ApiCalls = { [K in ChannelName]: Call<K, ResponseOf<K>> };
+export type BridgeCalls = { [K in ChannelName]: Call<K, Envelope<ResponseOf<K>>> };
+
 /** What the renderer programs against: typed calls that resolve to results and reject with AppError. */
-export type Api = { [K in ChannelName]: Call<K, ResponseOf<K>> } & { on: Subscribe };
+export type Api = ApiCalls & { on: Subscribe };
 
 /** What a transport offers (window.api from the preload, or the browser host over HTTP): envelopes, not exceptions. */
-export type BridgeApi = { [K in ChannelName]: Call<K, Envelope<ResponseOf<K>>> } & { on: Subscribe };
+export type BridgeApi = BridgeCalls & { on: Subscribe };

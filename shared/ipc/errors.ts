@@ -25,19 +25,20 @@ export interface FieldIssue {
 /** Values a message's words are built from, so the renderer can say it in the user's language. */
 export type MessageParams = Record<string, string | number>;
 
+/** Optional fields admit undefined, so what appErrorPayloadSchema parses is a payload as it is. */
 export interface AppErrorPayload {
   code: ErrorCode;
   /** The English sentence, as shown today. */
   message: string;
   /** A stable code for this message (e.g. "graph.missingScope"): with params, what the renderer translates. */
-  reason?: string;
-  params?: MessageParams;
+  reason?: string | undefined;
+  params?: MessageParams | undefined;
   /** The first offending field, when the error is about input. */
-  field?: string;
+  field?: string | undefined;
   /** The rule that field broke, e.g. "range 5..1440". */
-  rule?: string;
+  rule?: string | undefined;
   /** Every offending field, when there are several. */
-  issues?: FieldIssue[];
+  issues?: FieldIssue[] | undefined;
 }
 
 export class AppError extends Error {

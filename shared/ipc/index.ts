@@ -1,4 +1,5 @@
 export * from './contract';
+export * from './channel-map';
 export * from './envelope';
 export * from './errors';
 export * from './roles';

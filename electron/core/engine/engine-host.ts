@@ -1,9 +1,25 @@
 // The main process's side of the engine: starts its process, sends it the
 // configuration, the demo clock and SMTP settings, forwards its status, and starts
 // it again if it dies (the inventory's transactions make that safe).
+import { pollResultSchema } from '../../../shared/ipc/engine-channels';
+import { AppError } from '../../../shared/ipc/errors';
+import { z } from '../../../shared/ipc/zod';
 import type { EngineConfig } from '../../engine/engine-config';
-import type { ClockAnchor, EngineQuery, FromEngine, SmtpConnection, TenantEndpoints } from '../../engine/engine-protocol';
-import type { EngineStatus, PollOptions, PollResult } from '../../engine/polling-engine';
+import {
+  engineQueryResults,
+  fromEngineSchema,
+  parseEngineMessage,
+  type ClockAnchor,
+  type EngineQueryKind,
+  type EngineQueryOf,
+  type EngineQueryResult,
+  type EngineQuery,
+  type FromEngine,
+  type PollOptions,
+  type SmtpConnection,
+  type TenantEndpoints,
+} from '../../engine/engine-protocol';
+import type { EngineStatus, PollResult } from '../../engine/polling-engine';
 import type { Logger } from '../../http/logger';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 
@@ -31,7 +47,7 @@ export class EngineHost {
   private process: EngineProcess | undefined;
   private ready: Promise<void> | undefined;
   private nextRequest = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: AppError) => void }>();
   private statusValue: EngineStatus = NOT_STARTED;
   private wanted: 'running' | 'paused' | 'closed' = 'paused';
   private crashes: number[] = [];
@@ -67,12 +83,14 @@ export class EngineHost {
 
   async pollNow(options: PollOptions = {}): Promise<PollResult> {
     await this.ensureProcess();
-    return (await this.request({ type: 'pollNow', options })) as PollResult;
+    return parseEngineMessage(pollResultSchema, await this.request({ type: 'pollNow', options }), "The polling engine's poll result");
   }
 
-  async query(query: EngineQuery): Promise<unknown> {
+  /** The inventory's answer to a query, checked against that query's result schema. */
+  async query<K extends EngineQueryKind>(query: EngineQueryOf<K>): Promise<EngineQueryResult<K>> {
     await this.ensureProcess();
-    return this.request({ type: 'query', query });
+    const kind: K = query.kind;
+    return parseEngineMessage(engineQueryResults[kind], await this.request({ type: 'query', query }), `The polling engine's answer to ${kind}`);
   }
 
   configure(): void {
@@ -100,7 +118,7 @@ export class EngineHost {
 
   private ensureProcess(): Promise<void> {
     if (this.ready) return this.ready;
-    if (this.gaveUp) return Promise.reject(new Error('The polling engine stopped after crashing repeatedly; start it again from System > Connectors.'));
+    if (this.gaveUp) return Promise.reject(new AppError({ code: 'unavailable', message: 'The polling engine stopped after crashing repeatedly; start it again from System > Connectors.' }));
     this.ready = this.spawn().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
@@ -114,12 +132,13 @@ export class EngineHost {
     const child = this.options.launcher();
     this.process = child;
     const ready = new Promise<void>((resolve, reject) => {
-      child.onMessage((message) => {
-        if (message.type === 'ready') resolve();
-        this.receive(message);
+      child.onMessage((raw) => {
+        const message = this.parse(raw);
+        if (message?.type === 'ready') resolve();
+        if (message) this.receive(message);
       });
       child.onExit((code) => {
-        reject(new Error(`The engine's process ended before it was ready (exit code ${String(code)}).`));
+        reject(new AppError({ code: 'unavailable', message: `The engine's process ended before it was ready (exit code ${String(code)}).` }));
         this.exited(child, code);
       });
     });
@@ -135,6 +154,23 @@ export class EngineHost {
     await ready;
   }
 
+  /** A message of the wrong shape is logged and fails the request it names, never taken for a right one. */
+  private parse(raw: unknown): FromEngine | null {
+    try {
+      return parseEngineMessage(fromEngineSchema, raw, "The polling engine's message");
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError({ code: 'internal', message: String(error) });
+      this.options.logger.error(appError.message);
+      // Only a reply's requestId is main's; a tokenRequest's counts in the engine.
+      const named = z.object({ type: z.literal('reply'), requestId: z.number() }).safeParse(raw);
+      if (named.success) {
+        this.pending.get(named.data.requestId)?.reject(appError);
+        this.pending.delete(named.data.requestId);
+      }
+      return null;
+    }
+  }
+
   private receive(message: FromEngine): void {
     if (message.type === 'status') {
       this.statusValue = message.status;
@@ -142,12 +178,17 @@ export class EngineHost {
     } else if (message.type === 'reply') {
       const waiter = this.pending.get(message.requestId);
       this.pending.delete(message.requestId);
-      if (message.ok) waiter?.resolve(message.value);
-      else waiter?.reject(new Error(message.message));
+      if (message.ok) {
+        waiter?.resolve(message.value);
+        return;
+      }
+      // The dispatcher logs only errors that are not AppErrors: an unexpected one in the engine is logged here.
+      if (message.error.code === 'internal') this.options.logger.error(`The engine failed a request: ${message.error.message}`);
+      waiter?.reject(new AppError(message.error));
     } else if (message.type === 'tokenRequest') {
       this.answerToken(message.requestId, message.forceRefresh);
     } else if (message.type === 'fatal') {
-      this.options.logger.error(`The engine reported an error: ${message.message}`);
+      this.options.logger.error(`The engine reported an error (${message.error.code}): ${message.error.message}`);
     }
   }
 
@@ -168,7 +209,7 @@ export class EngineHost {
     if (this.process !== child) return;
     this.process = undefined;
     this.ready = undefined;
-    for (const waiter of this.pending.values()) waiter.reject(new Error("The engine's process ended."));
+    for (const waiter of this.pending.values()) waiter.reject(new AppError({ code: 'unavailable', message: "The engine's process ended before it answered." }));
     this.pending.clear();
     if (this.wanted === 'closed') return;
     const now = Date.now();
@@ -189,7 +230,7 @@ export class EngineHost {
 
   private request(message: { type: 'stop' } | { type: 'pollNow'; options: PollOptions } | { type: 'query'; query: EngineQuery }): Promise<unknown> {
     const process = this.process;
-    if (!process) return Promise.reject(new Error("The engine's process is not running."));
+    if (!process) return Promise.reject(new AppError({ code: 'unavailable', message: "The engine's process is not running." }));
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });

@@ -2,12 +2,13 @@
 // TypeScript entry through tsx; the Electron shell passes a utilityProcess launcher.
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import type { FromEngine, ToEngine } from '../../engine/engine-protocol';
+import type { ToEngine } from '../../engine/engine-protocol';
 
 export interface EngineProcess {
   readonly pid: number | undefined;
   send(message: ToEngine): void;
-  onMessage(listener: (message: FromEngine) => void): void;
+  /** What the engine's process sent, as it arrived: the host parses it against the protocol. */
+  onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
 }
@@ -35,7 +36,7 @@ export function nodeEngineLauncher(entry?: string): EngineLauncher {
       send: (message) => {
         if (child.connected) child.send(message);
       },
-      onMessage: (listener) => child.on('message', (message) => listener(message as FromEngine)),
+      onMessage: (listener) => child.on('message', (message) => listener(message)),
       onExit: (listener) => child.on('exit', (code) => listener(code)),
       kill: () => child.kill('SIGKILL'),
     };

@@ -86,41 +86,41 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
     },
     async dashboard(): Promise<Dashboard> {
       const engine = reader();
-      return engine ? ((await engine.query({ kind: 'dashboard' })) as Dashboard) : EMPTY_DASHBOARD;
+      return engine ? await engine.query({ kind: 'dashboard' }) : EMPTY_DASHBOARD;
     },
     async devicePage(request: DevicePageRequest): Promise<DevicePage> {
       const engine = reader();
-      return engine ? ((await engine.query({ kind: 'devicePage', request })) as DevicePage) : { total: 0, offset: request.offset, rows: [] };
+      return engine ? await engine.query({ kind: 'devicePage', request }) : { total: 0, offset: request.offset, rows: [] };
     },
     async deviceDetail(id: string): Promise<DeviceDetail> {
       const engine = reader();
-      const detail = engine ? ((await engine.query({ kind: 'deviceDetail', id })) as DeviceDetail | null) : null;
+      const detail = engine ? await engine.query({ kind: 'deviceDetail', id }) : null;
       if (!detail) throw new AppError({ code: 'not_found', message: `There is no device ${id.slice(0, 64)} in the inventory.` });
       return detail;
     },
     async devicesCsv(request: { filter: DeviceFilter; sort: DeviceSort }): Promise<{ filename: string; csv: string; rows: number }> {
-      const { csv, rows } = (await require().query({ kind: 'devicesCsv', filter: request.filter, sort: request.sort })) as { csv: string; rows: number };
+      const { csv, rows } = await require().query({ kind: 'devicesCsv', filter: request.filter, sort: request.sort });
       return { filename: `mtd-console-devices-${new Date().toISOString().slice(0, 10)}.csv`, csv, rows };
     },
     async threatPage(request: ThreatPageRequest): Promise<ThreatPage> {
       const engine = reader();
-      return engine ? ((await engine.query({ kind: 'threatPage', request })) as ThreatPage) : { total: 0, offset: request.offset, rows: [] };
+      return engine ? await engine.query({ kind: 'threatPage', request }) : { total: 0, offset: request.offset, rows: [] };
     },
     async threatOptions(): Promise<ThreatOptions> {
       const engine = reader();
-      return engine ? ((await engine.query({ kind: 'threatOptions' })) as ThreatOptions) : { classifications: [], platforms: [] };
+      return engine ? await engine.query({ kind: 'threatOptions' }) : { classifications: [], platforms: [] };
     },
     async drift(): Promise<DriftReportView> {
-      return (await require().query({ kind: 'drift' })) as DriftReportView;
+      return require().query({ kind: 'drift' });
     },
     /** What rating the inventory with these levels changes (written when apply is set); null without an inventory. */
     async rerate(levels: ClassificationLevels, apply: boolean): Promise<RerateOutcome | null> {
       const engine = reader();
-      return engine ? ((await engine.query({ kind: 'rerate', levels, apply })) as RerateOutcome) : null;
+      return engine ? await engine.query({ kind: 'rerate', levels, apply }) : null;
     },
     async openThreatCounts(): Promise<Record<string, number>> {
       const engine = reader();
-      return engine ? ((await engine.query({ kind: 'openThreatCounts' })) as Record<string, number>) : {};
+      return engine ? await engine.query({ kind: 'openThreatCounts' }) : {};
     },
     /** A poll with state sync, at once: the devices in drift (or changed since the last report) go to Intune. */
     async syncNow(): Promise<SyncNowResultView> {
@@ -133,11 +133,11 @@ export function createEngineService(host: EngineHost | undefined, logger: Logger
         const why = poll.errors.map((error) => error.message).join(' ');
         throw new AppError({ code: 'unavailable', message: `State sync could not run${why ? `: ${why}` : '.'}` });
       }
-      const drift = (await engine.query({ kind: 'drift' })) as DriftReportView;
+      const drift = await engine.query({ kind: 'drift' });
       return { mode, reported: sent, unknownDevices, failedBatches, errors: poll.errors, drift };
     },
     async removalImpact(request: { names: string[] }): Promise<RemovalImpactView> {
-      return (await require().query({ kind: 'removalImpact', groupNames: request.names })) as RemovalImpactView;
+      return require().query({ kind: 'removalImpact', groupNames: request.names });
     },
   };
 }

@@ -5,6 +5,7 @@
 import { compliance } from '../../../shared/domain/compliance';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import { currentLevels, deviceThreatLevel, type ClassificationLevels, type ThreatLevel } from '../../../shared/domain/threat-level';
+import type { RerateOutcome } from '../../../shared/ipc/configuration-channels';
 import { allowedLevelFor, type AllowedLevels } from '../discovery/compliance-policies';
 import { DISCOVERY_CURSORS } from '../discovery/discovery-cursors';
 import { AGENT_OF_DEVICE } from '../inventory/agent-of-device';
@@ -17,15 +18,6 @@ export const RATED_WITH = 'threats.ratedWith';
 
 export function ratedWithKey(levels: ClassificationLevels): string {
   return JSON.stringify(levels);
-}
-
-export interface RerateOutcome {
-  /** Devices whose threat level changes. */
-  devices: number;
-  /** Devices whose compliance changes. */
-  compliance: number;
-  /** Stored threats whose risk level changes. */
-  threats: number;
 }
 
 interface DeviceRow {

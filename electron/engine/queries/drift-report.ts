@@ -4,30 +4,13 @@
 // what the admin acts on.
 import { partnerState, type StateSyncSwitches } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
-import { driftReason, inDrift, type DriftReason } from '../../../shared/domain/drift';
+import { driftReason, inDrift } from '../../../shared/domain/drift';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
+import type { DriftReportView } from '../../../shared/ipc/engine-channels';
 import type { Inventory } from '../inventory/inventory';
 import { SYNCED_DEVICES } from '../state-sync/state-sync';
 
-export interface DriftRow {
-  deviceId: string;
-  deviceName: string | null;
-  userPrincipalName: string | null;
-  intune: string | null;
-  console: string;
-  reason: DriftReason;
-  /** When the console last reported this device's state to Intune (tenant time); null if never. */
-  reportedAt: number | null;
-  /** When Intune's view was last known (listed or reported; tenant time); null for rows from before it was kept. */
-  intuneAt: number | null;
-}
-
-export interface DriftReport {
-  total: number;
-  rows: DriftRow[];
-  /** True where nothing can be sent to Intune (a real tenant: the partner API is not public). */
-  reportOnly: boolean;
-}
+type DriftRow = DriftReportView['rows'][number];
 
 interface Row {
   id: string;
@@ -41,7 +24,7 @@ interface Row {
   reported_at: number | null;
 }
 
-export function driftReport(inventory: Inventory, switches: StateSyncSwitches, limit = 200, reportOnly = false): DriftReport {
+export function driftReport(inventory: Inventory, switches: StateSyncSwitches, limit = 200, reportOnly = false): DriftReportView {
   const rows: DriftRow[] = [];
   let total = 0;
   const query = inventory.db.prepare(`

@@ -1,14 +1,9 @@
 // Before enrollment groups are removed: how many enrolled devices would be deactivated
 // (their users are in no remaining enrollment group), so the UI can confirm with the count.
+import type { RemovalImpactView } from '../../../shared/ipc/engine-channels';
 import type { Inventory } from '../inventory/inventory';
 
-export interface RemovalImpact {
-  groups: string[];
-  users: number;
-  devices: number;
-}
-
-export function removalImpact(inventory: Inventory, removedNames: readonly string[]): RemovalImpact {
+export function removalImpact(inventory: Inventory, removedNames: readonly string[]): RemovalImpactView {
   const { db } = inventory;
   const rows = db.prepare("SELECT name, group_id FROM enrollment_groups WHERE status = 'ok' AND group_id IS NOT NULL").all() as { name: string; group_id: string }[];
   const removed = new Set(rows.filter((row) => removedNames.includes(row.name)).map((row) => row.group_id));
