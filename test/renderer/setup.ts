@@ -1,7 +1,10 @@
 // Every renderer test: the console's English words loaded, and the DOM emptied after each test.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { initI18n } from '../../renderer/i18n/i18n';
+
+// Answers come from a real core and engine on a machine shared with other work: wait up to 5 s, not 1 s.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(async () => {
   await initI18n();
