@@ -13,7 +13,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts', 'test/renderer/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/renderer/setup.ts'] },
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.ts', 'test/renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
+          // A screen test clicks through the whole app against a real core: room for a busy machine.
+          testTimeout: 30_000,
+        },
       },
     ],
   },

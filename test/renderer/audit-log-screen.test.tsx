@@ -52,11 +52,12 @@ describe('Audit log screen', () => {
     await screen.findByText(/^1–25 of /);
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText(/^26–50 of /);
-    await user.type(screen.getByRole('textbox', { name: 'Actor' }), part);
+    await user.click(screen.getByRole('textbox', { name: 'Actor' }));
+    await user.paste(part);
     expect(await screen.findByText(`1–${Math.min(25, matching.total)} of ${matching.total}`)).toBeTruthy();
     await waitFor(() => expect(new Set(actorsShown())).toEqual(new Set([restrictedName])));
     await user.clear(screen.getByRole('textbox', { name: 'Actor' }));
-    await user.type(screen.getByRole('textbox', { name: 'Actor' }), 'nobody-at-all');
+    await user.paste('nobody-at-all');
     expect(await screen.findByText('No entries match these filters.')).toBeTruthy();
   });
 });

@@ -68,13 +68,14 @@ describe('Devices screen', () => {
     const matching = await page({ search: wanted });
     const { user } = renderScreen(app.api, '/devices');
     await screen.findByRole('grid', { name: 'Devices' });
-    await user.type(screen.getByRole('searchbox', { name: 'Search devices' }), wanted);
+    await user.click(screen.getByRole('searchbox', { name: 'Search devices' }));
+    await user.paste(wanted);
     await screen.findByText(totalText(matching.total));
     const grid = screen.getByRole('grid', { name: 'Devices' });
     expect(new Set(shownRows(grid).values())).toContain(wanted);
     expect(shownRows(grid).size).toBe(matching.total);
     await user.clear(screen.getByRole('searchbox', { name: 'Search devices' }));
-    await user.type(screen.getByRole('searchbox', { name: 'Search devices' }), 'no-such-device-anywhere');
+    await user.paste('no-such-device-anywhere');
     expect(await screen.findByText('No device matches these filters.')).toBeTruthy();
     expect(screen.queryByRole('grid', { name: 'Devices' })).toBeNull();
   });
