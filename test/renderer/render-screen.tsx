@@ -5,8 +5,8 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach } from 'vitest';
 import type { Api } from '../../shared/ipc';
-import { ApiProvider } from '../../renderer/api/api-context';
 import { App } from '../../renderer/app/App';
+import { AppProviders } from '../../renderer/app/AppProviders';
 
 // jsdom has no ResizeObserver; Fluent's message bars and the virtualizer observe boxes whose size never changes here.
 globalThis.ResizeObserver ??= class {
@@ -60,15 +60,15 @@ export interface RenderedScreen extends RenderResult {
   user: UserEvent;
 }
 
-/** The console at `path` (e.g. "/devices?state=active"), its calls answered by `api`. */
+/** The console at `path` (e.g. "/devices?state=active"), its calls answered by `api`, with a data cache of its own. */
 export function renderScreen(api: Api, path: string): RenderedScreen {
   window.location.hash = `#${path}`;
   const user = userEvent.setup();
   const result = render(
     <StrictMode>
-      <ApiProvider api={api}>
+      <AppProviders api={api}>
         <App />
-      </ApiProvider>
+      </AppProviders>
     </StrictMode>,
   );
   return { ...result, user };
