@@ -29,8 +29,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.ts', '*.js'],
+    files: ['electron/**/*.ts', 'test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts', '*.ts', '*.js'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The renderer tests run the renderer's code in jsdom, with the core beside it in Node.
+    files: ['test/renderer/**/*.ts', 'test/renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
     files: ['shared/**/*.ts'],

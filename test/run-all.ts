@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit and integration tests (vitest), end-to-end
+// `npm test`: typecheck, lint, unit, integration and renderer tests (vitest), end-to-end
 // tests (Playwright: browser host in Chromium, and the Electron shell where it
 // can run), then one closing line that counts every test.
 import { spawnSync } from 'node:child_process';
@@ -94,7 +94,7 @@ fs.mkdirSync(RESULTS, { recursive: true });
 const steps = {
   typecheck: run('Typecheck', 'npm', ['run', '--silent', 'typecheck']),
   lint: run('Lint', 'npm', ['run', '--silent', 'lint']),
-  unit: run('Unit and integration tests (vitest)', bin('vitest'), [
+  unit: run('Unit, integration and renderer tests (vitest)', bin('vitest'), [
     'run',
     '--reporter=default',
     '--reporter=json',
