@@ -12,6 +12,7 @@ import {
   type ResponseOf,
   type Role,
 } from '../../shared/ipc';
+import { appErrorOf } from '../engine/app-error-of';
 import type { Logger } from '../http/logger';
 
 export interface SessionUser {
@@ -64,7 +65,11 @@ export function createDispatcher(handlers: Handlers, logger: Logger, hooks: Disp
         const result = await handler(request, context);
         return ok(spec.response.parse(result));
       } catch (error) {
-        if (error instanceof AppError) return fail(error);
+        const known = appErrorOf(error);
+        if (known) {
+          if (!(error instanceof AppError)) logger.warn(`call to ${String(channel)} failed: ${known.message}`);
+          return fail(known);
+        }
         logger.error(`call to ${String(channel)} failed`, error);
         return fail(new AppError({ code: 'internal', message: 'The console hit an unexpected error; the details are in its log.' }));
       }

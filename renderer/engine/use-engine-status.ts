@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EngineStatusView } from '../../shared/ipc';
 import { useApi } from '../api/api-context';
-import { failureOf } from '../forms/errors';
+import { messageOf } from '../forms/errors';
 
 export type EngineAction = 'pollNow' | 'fullPoll' | 'stop' | 'start';
 
@@ -67,7 +67,3 @@ export function useEngineStatus() {
   return { status, busy, error, run };
 }
 
-function messageOf(error: unknown): string {
-  const failure = failureOf(error);
-  return failure.message ?? Object.values(failure.fields).join(' ');
-}

@@ -1,6 +1,7 @@
 export * from './contract';
 export * from './envelope';
 export * from './errors';
+export * from './error-messages';
 export * from './roles';
 export * from './validate';
 export * from './configuration-channels';

@@ -1,7 +1,7 @@
 // A failed sign-in or admin consent, in words an admin can act on: what happened and what to do.
 import { AuthError } from '@azure/msal-node';
 import { AppError } from '../../../shared/ipc';
-import { graphRefusalWords } from '../../graph/graph-permission-error';
+import { graphRefusalError } from '../../graph/graph-permission-error';
 import { isUnreachable } from '../../http/unreachable';
 
 const CONSENT_CODES = /consent_required|AADSTS65001|AADSTS90094|AADSTS90093|AADSTS65004/i;
@@ -40,8 +40,8 @@ export function signInFailure(error: unknown): AppError {
   if (error instanceof DOMException && error.name === 'AbortError') return new AppError({ code: 'conflict', message: 'The sign-in was cancelled.' });
   if (error instanceof Error && /cancelled/i.test(error.message) && !(error instanceof AuthError)) return new AppError({ code: 'conflict', message: error.message });
   if (isUnreachable(error)) return new AppError({ code: 'unavailable', message: 'The Microsoft identity platform or Microsoft Graph cannot be reached from this computer. Check the network and sign in again.' });
-  const refusal = graphRefusalWords(error);
-  if (refusal) return new AppError({ code: 'forbidden', message: refusal });
+  const refusal = graphRefusalError(error);
+  if (refusal) return new AppError({ ...refusal.toPayload(), code: 'forbidden' });
   if (error instanceof AuthError && error.errorCode === 'invalid_client') {
     const said = error.errorMessage.split(/\r?\n/)[0]!.slice(0, 240);
     return new AppError({

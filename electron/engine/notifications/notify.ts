@@ -11,7 +11,8 @@ import type { Outbox } from './outbox';
 import { threatDigest } from '../../mail/threat-digest';
 import type { NotificationRecipient } from '../engine-config';
 import type { Inventory } from '../inventory/inventory';
-import { messageOf, recordSyncError } from '../state-sync/state-sync';
+import { messageOf } from '../app-error-of';
+import { recordSyncError } from '../state-sync/state-sync';
 
 export const NOTIFICATIONS_SINCE = 'notifications.since';
 

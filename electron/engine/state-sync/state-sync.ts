@@ -2,9 +2,7 @@
 // Intune as partnerReportedThreatState, only where they changed since the last
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
-import { graphRefusalWords } from '../../graph/graph-permission-error';
-import { ApiError, UNTRUSTED_URL } from '../../http/api-error';
-import { mobileRiskKeyRefusalWords } from '../../mobile-risk/mobile-risk-key-refusal';
+import { messageOf } from '../app-error-of';
 import { partnerState, type PartnerReportedThreatState } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
@@ -133,14 +131,4 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
 
 function countDrift(rows: { wanted: string; intune: string | null }[]): number {
   return rows.filter((row) => row.intune !== row.wanted).length;
-}
-
-export function messageOf(error: unknown): string {
-  return graphRefusalWords(error) ?? mobileRiskKeyRefusalWords(error) ?? otherAddressWords(error) ?? (error instanceof Error ? error.message : String(error));
-}
-
-/** A link to another address is not followed (the token would go with it): said as such, not as the client's code. */
-function otherAddressWords(error: unknown): string | null {
-  if (!(error instanceof ApiError) || error.code !== UNTRUSTED_URL) return null;
-  return `${error.service} answered with a link to another address; the console does not follow it, so no token goes elsewhere. The next poll starts again from the service's own address.`;
 }

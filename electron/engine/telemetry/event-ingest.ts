@@ -4,7 +4,8 @@
 import { currentLevels } from '../../../shared/domain/threat-level';
 import type { MobileRiskEvent } from '../../mobile-risk/mobile-risk-types';
 import type { EngineContext } from '../engine-context';
-import { messageOf, recordSyncError } from '../state-sync/state-sync';
+import { messageOf } from '../app-error-of';
+import { recordSyncError } from '../state-sync/state-sync';
 import { mtdWriters, parseTime, threatStatus } from './mtd-records';
 
 export const LAST_EVENT_ID = 'telemetry.lastEventId';

@@ -1,0 +1,74 @@
+// The English sentences of the errors an admin is shown, keyed by a stable reason
+// ("graph.missingScope") and built from params: main says them in English, the
+// renderer translates the same reason and params into the admin's language.
+import { AppError, type ErrorCode, type MessageParams } from './errors';
+
+export const ERROR_MESSAGES = {
+  graph: {
+    missingScope:
+      '{{service}} {{method}} {{path}} was refused: the app registration lacks the permission {{scopes}}, or consent for it was revoked. Add it under API permissions and have a Global Administrator grant consent again.',
+    missingIntuneRole:
+      '{{service}} {{method}} {{path}} was refused: the signed-in admin has no Intune role that allows it. Assign an Intune role (for example Read Only Operator) in Intune > Tenant administration > Roles, or poll with the app identity.',
+    forbidden: '{{service}} {{method}} {{path}} was refused (403): {{detail}}',
+    unauthorized: '{{service}} {{method}} {{path}} was refused (401): the sign-in is no longer valid. Sign in again.',
+    tokenUnavailable: '{{service}} {{method}} {{path}} was not sent: {{detail}}',
+    unreachable: '{{service}} {{method}} {{path}} got no answer: the service cannot be reached from this computer.',
+  },
+  mobileRisk: {
+    keyRefused:
+      'Lookout refused the application key ({{serviceCode}}): it is not valid, was revoked or has expired (keys last one year). Generate a new one in the Lookout console under System > Application Keys and enter it under System > Access > Tenant connection.',
+  },
+  service: {
+    failed: '{{service}} {{method}} {{path}}: {{status}} {{serviceCode}}',
+    failedSaying: '{{service}} {{method}} {{path}}: {{status}} {{serviceCode}}: {{detail}}',
+    otherAddress:
+      "{{service}} answered with a link to another address; the console does not follow it, so no token goes elsewhere. The next poll starts again from the service's own address.",
+  },
+  smtp: {
+    connection: 'Cannot reach the SMTP server {{server}} ({{cause}}): {{detail}}',
+    tls: 'TLS with the SMTP server {{server}} failed ({{cause}}): {{detail}}',
+    authNeeded: 'The SMTP server {{server}} needs a user name and password.',
+    authRefused: 'The SMTP server {{server}} refused the sign-in: {{detail}}',
+    rejected: 'The SMTP server {{server}} refused the mail: {{detail}}',
+    other: 'Sending through the SMTP server {{server}} failed: {{detail}}',
+  },
+  poll: {
+    stepFailed: '{{detail}}',
+    stateSyncFailed: '{{failed}} of the device state requests failed.',
+    stateSyncAndHeartbeatFailed: '{{failed}} of the device state requests failed, and the heartbeat failed.',
+  },
+} as const;
+
+type Messages = typeof ERROR_MESSAGES;
+/** Every reason the catalog knows, e.g. "graph.missingScope". */
+export type MessageReason = { [G in keyof Messages]: `${G}.${Extract<keyof Messages[G], string>}` }[keyof Messages];
+
+export function isMessageReason(reason: unknown): reason is MessageReason {
+  if (typeof reason !== 'string') return false;
+  const [group, name, ...rest] = reason.split('.');
+  if (rest.length > 0 || group === undefined || name === undefined || !Object.hasOwn(ERROR_MESSAGES, group)) return false;
+  return Object.hasOwn(ERROR_MESSAGES[group as keyof Messages], name);
+}
+
+/** The reason's English sentence with its params filled in, as i18next fills {{name}}. */
+export function englishMessage(reason: MessageReason, params: MessageParams = {}): string {
+  const [group, name] = reason.split('.') as [keyof Messages, string];
+  const template = (ERROR_MESSAGES[group] as Record<string, string>)[name]!;
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
+}
+
+/** A typed error whose message is the reason's English sentence. */
+export function appError(code: ErrorCode, reason: MessageReason, params: MessageParams, extra: { field?: string; rule?: string } = {}): AppError {
+  return new AppError({ code, message: englishMessage(reason, params), reason, params, ...extra });
+}
+
+/** A summary line (a poll's, a sync's): its words, the reason they come from and its params. */
+export interface MessageLine {
+  message: string;
+  reason: string;
+  params: MessageParams;
+}
+
+export function lineOf(error: AppError): MessageLine {
+  return { message: error.message, reason: error.reason ?? 'poll.stepFailed', params: error.reason ? (error.params ?? {}) : { detail: error.message } };
+}
