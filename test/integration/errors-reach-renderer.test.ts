@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { CallContext } from '../../electron/core/dispatcher';
 import { connectDemoTenant, type TenantConnection } from '../../electron/core/tenant-connection';
+import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
 import { createMemoryLogger } from '../../electron/http/logger';
 import { messageOf } from '../../renderer/forms/errors';
 import { en } from '../../renderer/i18n/en';
-import { unwrap, type Envelope } from '../../shared/ipc';
+import { AppError, unwrap, type EngineStatusView, type Envelope, type PollErrorView } from '../../shared/ipc';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { makeTempDir } from '../support/temp-dir';
 
 const ADMIN: CallContext = { role: 'full', user: { id: 'u', displayName: 'U' } };
@@ -22,6 +24,11 @@ function shown(envelope: Envelope<unknown>): string {
     return messageOf(error);
   }
   throw new Error(`The call did not fail: ${JSON.stringify(envelope)}`);
+}
+
+/** What the renderer's poll summary shows for a line: the engine's words, said again from the reason and params. */
+function shownLine(line: PollErrorView): string {
+  return messageOf(new AppError({ code: 'unavailable', message: 'not this', reason: line.reason, params: line.params }));
 }
 
 beforeAll(async () => {
@@ -58,5 +65,71 @@ describe('a Graph call refused for a missing permission', () => {
       },
     });
     expect(shown(envelope)).toBe(message);
+  });
+});
+
+describe('a poll whose Lookout application key and SMTP sign-in are refused', () => {
+  const temp = makeTempDir('mtd-errors-poll-');
+  const connector = { heartbeatMinutes: 15, enrollmentGroups: ['Mobile Users'], newDeviceCheckMinutes: 5, stateSync: { deviceStatus: true, threatStatus: true }, errorReportRecipients: ['secops@contoso.com'] };
+  const PASSWORD = 'Wr0ng-pa55word';
+  let core: Core;
+  let connection: TenantConnection;
+  let smtp: SmtpSink;
+  let errors: PollErrorView[];
+
+  beforeAll(async () => {
+    connection = connectDemoTenant({ devices: 100, seed: 'errors-poll' });
+    connection.demoTenant!.clock.setSpeed(0);
+    connection.demoTenant!.revokeMraAppKey();
+    smtp = await startSmtpSink({
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth: (_auth, _session, callback) => callback(new Error('Authentication credentials invalid')),
+    });
+    const statuses: EngineStatusView[] = [];
+    core = createCore({ version: '1.0.0', host: 'browser', dataDir: temp.dir, logger: createMemoryLogger(), connect: () => connection, engineLauncher: nodeEngineLauncher(), engineStreamIdleMs: 200 });
+    core.events.subscribe((event, payload) => {
+      if (event === 'engine.status') statuses.push(payload as EngineStatusView);
+    });
+    const smtpSettings = { host: '127.0.0.1', port: smtp.port, security: 'none', username: 'mtd-console', from: 'mtd-console@contoso.com' };
+    expect(await core.dispatcher.dispatch('smtp.save', { settings: smtpSettings, password: PASSWORD }, ADMIN)).toMatchObject({ ok: true });
+    expect(await core.dispatcher.dispatch('connector.save', connector, ADMIN)).toMatchObject({ ok: true });
+    const started = Date.now();
+    while (!statuses.some((status) => status.lastPoll !== null)) {
+      if (Date.now() - started > 60_000) throw new Error(`No poll finished; last status: ${JSON.stringify(statuses.at(-1))}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const envelope = (await core.dispatcher.dispatch('engine.status', undefined, ADMIN)) as Envelope<EngineStatusView>;
+    if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+    errors = envelope.result.lastPoll!.errors;
+  }, 90_000);
+  afterAll(async () => {
+    await core.close();
+    await smtp.close();
+    temp.cleanup();
+  });
+
+  it('says in the poll summary that Lookout refused the application key, with its reason and params', () => {
+    const message =
+      'Lookout refused the application key (invalid_client): it is not valid, was revoked or has expired (keys last one year). Generate a new one in the Lookout console under System > Application Keys and enter it under System > Access > Tenant connection.';
+    const lookout = errors.filter((line) => line.step === 'telemetry' || line.step === 'checkins');
+    expect(lookout.map((line) => line.step)).toEqual(['telemetry', 'checkins']);
+    for (const line of lookout) {
+      expect(line).toEqual({ step: line.step, reason: 'mobileRisk.keyRefused', params: { serviceCode: 'invalid_client' }, message });
+      expect(shownLine(line)).toBe(message);
+    }
+  });
+
+  it('says in the poll summary that the SMTP server refused the sign-in, with its reason and params, never the password', () => {
+    const server = `127.0.0.1:${smtp.port}`;
+    const mail = errors.filter((line) => line.step === 'mail');
+    expect(mail).toHaveLength(1);
+    const [line] = mail as [PollErrorView];
+    expect(line).toMatchObject({ reason: 'smtp.authRefused', params: { server, cause: 'EAUTH' } });
+    expect(line.params.detail).toMatch(/^535\b.*Authentication credentials invalid/);
+    expect(line.message).toBe(`The SMTP server ${server} refused the sign-in: ${String(line.params.detail)}`);
+    expect(shownLine(line)).toBe(line.message);
+    expect(JSON.stringify(errors)).not.toContain(PASSWORD);
+    expect(smtp.received).toHaveLength(0);
   });
 });
