@@ -4,6 +4,10 @@
 import { AppError, type ErrorCode, type MessageParams } from './errors';
 
 export const ERROR_MESSAGES = {
+  /** Words no catalog entry has (a library's own, a bug's): shown as they were written. */
+  general: {
+    asWritten: '{{detail}}',
+  },
   graph: {
     missingScope:
       '{{service}} {{method}} {{path}} was refused: the app registration lacks the permission {{scopes}}, or consent for it was revoked. Add it under API permissions and have a Global Administrator grant consent again.',
@@ -32,8 +36,25 @@ export const ERROR_MESSAGES = {
     rejected: 'The SMTP server {{server}} refused the mail: {{detail}}',
     other: 'Sending through the SMTP server {{server}} failed: {{detail}}',
   },
+  signIn: {
+    wrongTenant: 'Invalid login: that account belongs to another directory (tenant {{actual}}); this profile connects to tenant {{expected}}. Sign in with an account of that tenant.',
+    timedOut: 'Nobody finished signing in in the browser in time (10 minutes), or the browser tab was closed. Sign in again.',
+    consentRevoked:
+      'Consent for this tenant is missing or was revoked: the app registration may not use its Microsoft Graph permissions. A Global Administrator must sign in and grant consent again (or restore it in Entra ID > Enterprise applications).',
+    declined: 'The sign-in or consent was declined in the browser. Nothing was changed.',
+    consentNotGranted: 'Invalid login: consent for this tenant has not been granted ({{detail}}). A Global Administrator must sign in first and grant consent.',
+    refused: 'Microsoft sign-in refused: {{serviceCode}}.',
+    refusedSaying: 'Microsoft sign-in refused: {{serviceCode}} ({{detail}}).',
+    ended: 'The sign-in has ended (it expired, or the password changed). Sign in again.',
+    cancelled: 'The sign-in was cancelled.',
+    unreachable: 'The Microsoft identity platform or Microsoft Graph cannot be reached from this computer. Check the network and sign in again.',
+    credentialRefused:
+      "Microsoft Entra ID refused the app registration's credential (its client secret or certificate): {{detail}} Check Certificates & secrets of the app registration: the secret must be current, the certificate the one whose thumbprint System > Access > Tenant connection shows.",
+    failed: 'Microsoft sign-in failed: {{serviceCode}}.',
+    failedSaying: 'Microsoft sign-in failed: {{serviceCode}}: {{detail}}.',
+    other: 'The sign-in failed: {{detail}}',
+  },
   poll: {
-    stepFailed: '{{detail}}',
     stateSyncFailed: '{{failed}} of the device state requests failed.',
     stateSyncAndHeartbeatFailed: '{{failed}} of the device state requests failed, and the heartbeat failed.',
   },
@@ -70,5 +91,5 @@ export interface MessageLine {
 }
 
 export function lineOf(error: AppError): MessageLine {
-  return { message: error.message, reason: error.reason ?? 'poll.stepFailed', params: error.reason ? (error.params ?? {}) : { detail: error.message } };
+  return { message: error.message, reason: error.reason ?? 'general.asWritten', params: error.reason ? (error.params ?? {}) : { detail: error.message } };
 }
