@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   AppError,
+  appError,
   channels,
   fail,
   isAllowed,
@@ -50,15 +51,15 @@ export function createDispatcher(handlers: Handlers, logger: Logger, hooks: Disp
     async dispatch(channel, payload, context) {
       try {
         if (!isChannelName(channel)) {
-          throw new AppError({ code: 'not_found', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` });
+          throw appError('not_found', 'call.noChannel', { channel: JSON.stringify(String(channel)).slice(0, 80) });
         }
         const spec = channels[channel];
         // The role is checked before the payload is even looked at, so a denied caller learns nothing from validation.
         if (!isAllowed(spec.access, context.role)) {
           hooks.onDenied?.(channel, context);
           throw context.role === null
-            ? new AppError({ code: 'unauthenticated', message: 'Sign in to use this part of the console.' })
-            : new AppError({ code: 'forbidden', message: `Your role (${context.role}) may not use ${channel}.` });
+            ? appError('unauthenticated', 'call.signInFirst', {})
+            : appError('forbidden', 'call.roleRefused', { role: context.role, channel });
         }
         const request = parseOrThrow(spec.request, payload);
         const handler = handlers[channel] as (request: unknown, context: CallContext) => unknown;
@@ -71,7 +72,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger, hooks: Disp
           return fail(known);
         }
         logger.error(`call to ${String(channel)} failed`, error);
-        return fail(new AppError({ code: 'internal', message: 'The console hit an unexpected error; the details are in its log.' }));
+        return fail(appError('internal', 'call.unexpected', {}));
       }
     },
   };

@@ -8,6 +8,12 @@ export const ERROR_MESSAGES = {
   general: {
     asWritten: '{{detail}}',
   },
+  call: {
+    noChannel: 'There is no channel named {{channel}}.',
+    signInFirst: 'Sign in to use this part of the console.',
+    roleRefused: 'Your role ({{role}}) may not use {{channel}}.',
+    unexpected: 'The console hit an unexpected error; the details are in its log.',
+  },
   graph: {
     missingScope:
       '{{service}} {{method}} {{path}} was refused: the app registration lacks the permission {{scopes}}, or consent for it was revoked. Add it under API permissions and have a Global Administrator grant consent again.',
