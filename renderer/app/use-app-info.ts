@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc';
 import { useApi } from '../api/api-context';
+import { messageOf } from '../forms/errors';
 
 export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; message: string };
 
@@ -11,7 +12,7 @@ export function useAppInfo(): AppInfoState {
     let live = true;
     api['app.info']().then(
       (info) => live && setState({ status: 'ready', info }),
-      (error: unknown) => live && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ status: 'failed', message: messageOf(error) }),
     );
     return () => {
       live = false;
