@@ -233,7 +233,7 @@ export class PollingEngine {
         }
         const line = failureLine(error);
         errors.push({ step: phase, ...line });
-        inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, line.message));
+        inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, line));
         return undefined;
       }
     };

@@ -60,6 +60,13 @@ export const ERROR_MESSAGES = {
     failedSaying: 'Microsoft sign-in failed: {{serviceCode}}: {{detail}}.',
     other: 'The sign-in failed: {{detail}}',
   },
+  sync: {
+    deviceGone: 'Intune does not know this device any more (retired or deleted); it is deactivated.',
+    batchFailed: '{{count}} device states could not be sent: {{detail}}',
+    heartbeatFailed: 'The heartbeat could not be sent: {{detail}}',
+    eventSkipped: 'Mobile Risk API event {{event}} was skipped: {{detail}}',
+    addressUnreadable: 'The e-mail address of console user {{userId}} could not be read, so their threat notifications are not sent: {{detail}}',
+  },
   poll: {
     stateSyncFailed: '{{failed}} of the device state requests failed.',
     stateSyncAndHeartbeatFailed: '{{failed}} of the device state requests failed, and the heartbeat failed.',

@@ -10,7 +10,7 @@ import { nodeEngineLauncher } from '../../electron/core/engine/engine-launcher';
 import { createMemoryLogger } from '../../electron/http/logger';
 import { messageOf } from '../../renderer/forms/errors';
 import { en } from '../../renderer/i18n/en';
-import { AppError, unwrap, type EngineStatusView, type Envelope, type PollErrorView } from '../../shared/ipc';
+import { AppError, unwrap, type Dashboard, type EngineStatusView, type Envelope, type PollErrorView } from '../../shared/ipc';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -27,7 +27,7 @@ function shown(envelope: Envelope<unknown>): string {
 }
 
 /** What the renderer's poll summary shows for a line: the engine's words, said again from the reason and params. */
-function shownLine(line: PollErrorView): string {
+function shownLine(line: Pick<PollErrorView, 'reason' | 'params'>): string {
   return messageOf(new AppError({ code: 'unavailable', message: 'not this', reason: line.reason, params: line.params }));
 }
 
@@ -117,6 +117,18 @@ describe('a poll whose Lookout application key and SMTP sign-in are refused', ()
     for (const line of lookout) {
       expect(line).toEqual({ step: line.step, reason: 'mobileRisk.keyRefused', params: { serviceCode: 'invalid_client' }, message });
       expect(shownLine(line)).toBe(message);
+    }
+  });
+
+  it("lists the refused key among the health card's last errors with the same reason and params", async () => {
+    const envelope = (await core.dispatcher.dispatch('dashboard.get', undefined, ADMIN)) as Envelope<Dashboard>;
+    if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+    const lookout = envelope.result.health.lastErrors.filter((error) => error.step === 'telemetry' || error.step === 'checkins');
+    expect(lookout).toHaveLength(2);
+    for (const error of lookout) {
+      expect(error).toMatchObject({ reason: 'mobileRisk.keyRefused', params: { serviceCode: 'invalid_client' } });
+      expect(shownLine(error)).toBe(error.message);
+      expect(error.message).toMatch(/^Lookout refused the application key \(invalid_client\)/);
     }
   });
 

@@ -2,6 +2,8 @@
 // Intune as partnerReportedThreatState, only where they changed since the last
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
+import { englishMessage, type MessageLine, type MessageReason } from '../../../shared/ipc/error-messages';
+import type { MessageParams } from '../../../shared/ipc/errors';
 import { messageOf } from '../app-error-of';
 import { partnerState, type PartnerReportedThreatState } from '../../../shared/domain/partner-state';
 import type { DeviceState } from '../../../shared/domain/device-state';
@@ -34,8 +36,17 @@ interface SyncRow {
   intune_partner_state: string | null;
 }
 
-export function recordSyncError(inventory: Inventory, at: number, step: string, deviceId: string | null, message: string): void {
-  inventory.db.prepare('INSERT INTO sync_errors (at, step, device_id, message) VALUES (?, ?, ?, ?)').run(at, step, deviceId, message.slice(0, 1000));
+/** A sync error for the report and the health card: its words, and the reason and params they come from. */
+export function recordSyncError(inventory: Inventory, at: number, step: string, deviceId: string | null, line: MessageLine): void {
+  inventory.db
+    .prepare('INSERT INTO sync_errors (at, step, device_id, message, reason, params) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(at, step, deviceId, line.message.slice(0, 1000), line.reason, JSON.stringify(line.params));
+}
+
+/** The line for a sync error that wraps a failure: the failure's words become its detail. */
+export function syncErrorLine(reason: MessageReason, params: MessageParams, error: unknown): MessageLine {
+  const full = { ...params, detail: messageOf(error) };
+  return { message: englishMessage(reason, full), reason, params: full };
 }
 
 export function recordHeartbeat(inventory: Inventory, at: number, outcome: 'ok' | 'failed'): void {
@@ -93,7 +104,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
         for (const row of batch) {
           if (unknown.has(row.id)) {
             // Intune's own word that the device is gone: it leaves the sync (and is deactivated) instead of failing at every heartbeat.
-            recordSyncError(inventory, at, 'stateSync', row.id, 'Intune does not know this device any more (retired or deleted); it is deactivated.');
+            recordSyncError(inventory, at, 'stateSync', row.id, { message: englishMessage('sync.deviceGone'), reason: 'sync.deviceGone', params: {} });
             leftIntune.run(row.id);
           } else markReported.run({ state: row.wanted, at, id: row.id });
         }
@@ -103,7 +114,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
     } catch (error) {
       context.signal.throwIfAborted();
       failedBatches += 1;
-      inventory.transaction(() => recordSyncError(inventory, at, 'stateSync', null, `${batch.length} device states could not be sent: ${messageOf(error)}`));
+      inventory.transaction(() => recordSyncError(inventory, at, 'stateSync', null, syncErrorLine('sync.batchFailed', { count: batch.length }, error)));
     }
     context.progress('stateSync', Math.min(start + MAX_STATES_PER_REQUEST, changed.length), changed.length);
   }
@@ -120,7 +131,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
     heartbeat = 'failed';
     const at = context.now();
     inventory.transaction(() => {
-      recordSyncError(inventory, at, 'heartbeat', null, `The heartbeat could not be sent: ${messageOf(error)}`);
+      recordSyncError(inventory, at, 'heartbeat', null, syncErrorLine('sync.heartbeatFailed', {}, error));
       recordHeartbeat(inventory, at, 'failed');
     });
   }
