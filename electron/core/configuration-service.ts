@@ -4,7 +4,7 @@ import type { AccessSettings, EnrollmentSettings, IntuneConnectorSettings, Notif
 import { DEFAULT_NOTIFICATION_SWITCHES } from '../../shared/config/configuration-schema';
 import { DEFAULT_THREAT_CLASSIFICATIONS, type RiskLevel, type ThreatClassificationDefault } from '../../shared/domain/threat-classifications';
 import type { ClassificationLevels } from '../../shared/domain/threat-level';
-import { AppError, type AuditEntry, type AuditFilter, type ClassificationRow, type SystemSettings } from '../../shared/ipc';
+import { AppError, appError, type AuditEntry, type AuditFilter, type ClassificationRow, type SystemSettings } from '../../shared/ipc';
 import { auditActor, auditCsv, diff, type AuditLog } from './audit/audit-log';
 import type { CallContext, SessionUser } from './dispatcher';
 import type { SettingsStore } from './settings/settings-store';
@@ -26,7 +26,7 @@ export function withClassificationLevel(overrides: ClassificationLevels, request
 }
 
 function requireUser(context: CallContext): SessionUser {
-  if (!context.user) throw new AppError({ code: 'unauthenticated', message: 'Sign in to use your preferences.' });
+  if (!context.user) throw appError('unauthenticated', 'session.signInForPreferences', {});
   return context.user;
 }
 

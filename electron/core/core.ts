@@ -1,7 +1,7 @@
 // Everything the console does, without Electron: the tenant profiles, and the active
 // profile's runtime (settings, sign-in, engine) behind one dispatcher.
 import fs from 'node:fs';
-import { AppError, mapChannels, type ChannelName, type ProfileAddRequest, type ProfileList } from '../../shared/ipc';
+import { AppError, appError, mapChannels, type ChannelName, type ProfileAddRequest, type ProfileList } from '../../shared/ipc';
 import type { profileAddSchema } from '../../shared/ipc/profile-channels';
 import type { z } from '../../shared/ipc/zod';
 import type { SecretCipher } from '../auth/secret-cipher';
@@ -216,7 +216,7 @@ export function createCore(options: CoreOptions): Core {
     'app.health': () => app.health(),
     'profiles.list': () => registry.list(),
     'profiles.switch': async (request) => {
-      if (!registry.get(request.id)) throw new AppError({ code: 'not_found', field: 'id', rule: 'a known profile', message: `There is no tenant profile ${request.id}.` });
+      if (!registry.get(request.id)) throw appError('not_found', 'profile.unknown', { id: request.id }, { field: 'id', rule: 'a known profile' });
       await switchTo(request.id);
       return registry.list();
     },
@@ -233,8 +233,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'profiles.remove': async (request, context) => {
       const profile = registry.get(request.id);
-      if (!profile) throw new AppError({ code: 'not_found', field: 'id', rule: 'a known profile', message: `There is no tenant profile ${request.id}.` });
-      if (profile.kind === 'demo') throw new AppError({ code: 'conflict', field: 'id', rule: 'not the demo tenant', message: 'The demo tenant is built into the console and cannot be removed.' });
+      if (!profile) throw appError('not_found', 'profile.unknown', { id: request.id }, { field: 'id', rule: 'a known profile' });
+      if (profile.kind === 'demo') throw appError('conflict', 'profile.demoNotRemovable', {}, { field: 'id', rule: 'not the demo tenant' });
       const active = await runtime;
       // The removing admin's audit log keeps the record; the removed profile's own goes with its data.
       const auditLog = active.profile.id === profile.id ? null : active.audit;

@@ -1,6 +1,6 @@
 // The demo clock in demo mode: the admin runs it faster, pauses it or moves it on, to
 // watch devices go from pending to active to disconnected. The engine follows at once.
-import { AppError, type DemoClockView } from '../../shared/ipc';
+import { appError, type DemoClockView } from '../../shared/ipc';
 import type { TenantConnection } from './tenant-connection';
 
 const HOUR_MS = 3_600_000;
@@ -8,7 +8,7 @@ const HOUR_MS = 3_600_000;
 export function createDemoClockService(tenant: () => TenantConnection) {
   const clock = () => {
     const demo = tenant().demoTenant;
-    if (!demo) throw new AppError({ code: 'conflict', message: 'The demo clock exists only on the demo tenant.' });
+    if (!demo) throw appError('conflict', 'profile.demoClockOnly', {});
     return demo.clock;
   };
   const view = (): DemoClockView => {

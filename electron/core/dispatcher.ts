@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   AppError,
+  appError,
   channels,
   fail,
   isAllowed,
@@ -12,6 +13,7 @@ import {
   type ResponseOf,
   type Role,
 } from '../../shared/ipc';
+import { appErrorOf } from '../engine/app-error-of';
 import type { Logger } from '../http/logger';
 
 export interface SessionUser {
@@ -49,24 +51,28 @@ export function createDispatcher(handlers: Handlers, logger: Logger, hooks: Disp
     async dispatch(channel, payload, context) {
       try {
         if (!isChannelName(channel)) {
-          throw new AppError({ code: 'not_found', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` });
+          throw appError('not_found', 'call.noChannel', { channel: JSON.stringify(String(channel)).slice(0, 80) });
         }
         const spec = channels[channel];
         // The role is checked before the payload is even looked at, so a denied caller learns nothing from validation.
         if (!isAllowed(spec.access, context.role)) {
           hooks.onDenied?.(channel, context);
           throw context.role === null
-            ? new AppError({ code: 'unauthenticated', message: 'Sign in to use this part of the console.' })
-            : new AppError({ code: 'forbidden', message: `Your role (${context.role}) may not use ${channel}.` });
+            ? appError('unauthenticated', 'call.signInFirst', {})
+            : appError('forbidden', 'call.roleRefused', { role: context.role, channel });
         }
         const request = parseOrThrow(spec.request, payload);
         const handler = handlers[channel] as (request: unknown, context: CallContext) => unknown;
         const result = await handler(request, context);
         return ok(spec.response.parse(result));
       } catch (error) {
-        if (error instanceof AppError) return fail(error);
+        const known = appErrorOf(error);
+        if (known) {
+          if (!(error instanceof AppError)) logger.warn(`call to ${String(channel)} failed: ${known.message}`);
+          return fail(known);
+        }
         logger.error(`call to ${String(channel)} failed`, error);
-        return fail(new AppError({ code: 'internal', message: 'The console hit an unexpected error; the details are in its log.' }));
+        return fail(appError('internal', 'call.unexpected', {}));
       }
     },
   };

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { ConnectionSettings } from '../../shared/config/connection-settings';
 import { LOOKOUT_KEY_LIFETIME_DAYS, LOOKOUT_KEY_WARNING_DAYS } from '../../shared/config/connection-settings';
-import { AppError, type ConnectionSaveRequest, type ConnectionView, type Profile } from '../../shared/ipc';
+import { AppError, appError, type ConnectionSaveRequest, type ConnectionView, type Profile } from '../../shared/ipc';
 import type { SecretCipher } from '../auth/secret-cipher';
 import type { TokenProvider } from '../http/token-provider';
 import { EncryptedTokenCachePlugin } from '../auth/token-cache-plugin';
@@ -104,7 +104,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
   const connection = (): ConnectionSettings | null => settings.get().connection;
   if (profile.kind === 'real') {
     const current = connection();
-    if (!current) throw new AppError({ code: 'unavailable', message: `The tenant profile ${profile.name} has no connection settings.` });
+    if (!current) throw appError('unavailable', 'profile.noConnection', { name: profile.name });
     const endpoints = options.endpoints(current);
     identity = createEntraIdentity({
       clientId: current.clientId,
@@ -200,7 +200,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
 
   const saveConnection = (request: ConnectionSaveRequest & { tenant: string; clientId: string }, context: CallContext): ConnectionView => {
     const before = connection();
-    if (!before) throw new AppError({ code: 'conflict', message: 'This is the demo tenant: it has no connection settings. Add your own tenant under Tenants.' });
+    if (!before) throw appError('conflict', 'profile.demoHasNoConnection', {});
     if (request.pollingIdentity === 'appSecret' && !request.clientSecret && !secrets.get(CLIENT_SECRET)) {
       throw AppError.validation([{ field: 'clientSecret', rule: 'required', message: 'clientSecret: Client secret is required when the polling identity is the app with a client secret.' }]);
     }
@@ -337,7 +337,7 @@ export async function startProfileRuntime(options: ProfileRuntimeOptions): Promi
     'connection.save': (request, context) => saveConnection(request, context),
     'connection.test': async () => {
       const current = connection();
-      if (!current || !identity) throw new AppError({ code: 'conflict', message: 'This is the demo tenant: there is no connection to test. Add your own tenant under Tenants.' });
+      if (!current || !identity) throw appError('conflict', 'profile.demoNothingToTest', {});
       const endpoints = options.endpoints(current);
       const signedIn = sessions.context().role !== null;
       return testConnection({

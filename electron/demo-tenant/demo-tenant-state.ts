@@ -66,6 +66,7 @@ export class DemoTenantState {
   /** The certificates uploaded to the app registration, for client assertions (none at first). */
   readonly appCertificates = new AppCertificates();
   readonly mraAppKey: string;
+  private mraAppKeyRevoked = false;
   readonly usersById = new Map<string, DemoUser>();
   readonly groupsById = new Map<string, DemoGroup>();
   readonly devicesById = new Map<string, DemoDevice>();
@@ -117,6 +118,16 @@ export class DemoTenantState {
       authorityHost: origin,
       endpoints: { authorityHost: origin, graphBaseUrl: `${origin}/graph/v1.0`, lookoutBaseUrl: `${origin}/lookout` },
     };
+  }
+
+  /** Whether the Mobile Risk API takes this application key: the tenant's own, until it is revoked. */
+  mraAppKeyAccepted(key: string | undefined): boolean {
+    return !this.mraAppKeyRevoked && key === this.mraAppKey;
+  }
+
+  /** Revokes the application key in the Lookout console: token requests with it are refused from now on. */
+  revokeMraAppKey(): void {
+    this.mraAppKeyRevoked = true;
   }
 
   /** Mobile Risk API: 100 requests per minute per tenant, counted on real time. */

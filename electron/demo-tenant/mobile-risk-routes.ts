@@ -103,7 +103,7 @@ export async function handleMobileRisk(tenant: DemoTenantState, request: Request
     if (request.method !== 'POST') return mraError(405, 'METHOD_NOT_ALLOWED', 'POST only.');
     const key = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     const form = new URLSearchParams(await request.text());
-    if (key !== tenant.mraAppKey) return json(401, { error: 'invalid_client', error_description: 'The application key is not valid.' });
+    if (!tenant.mraAppKeyAccepted(key)) return json(401, { error: 'invalid_client', error_description: 'The application key is not valid.' });
     if (form.get('grant_type') !== 'client_credentials') return json(400, { error: 'unsupported_grant_type', error_description: 'Use grant_type=client_credentials.' });
     const issued = tenant.tokens.issue({ audience: 'mra', subject: 'application-key', kind: 'app' });
     return json(200, { access_token: issued.token, token_type: 'bearer', expires_in: issued.expiresIn });

@@ -4,6 +4,7 @@
 // fails is recorded as a sync error and the poll goes on with the next one.
 import { currentLevels } from '../../shared/domain/threat-level';
 import type { EngineStatusView, PollResultView, RelistReason } from '../../shared/ipc/engine-channels';
+import { englishMessage, type MessageLine } from '../../shared/ipc/error-messages';
 import type { GraphClient } from '../graph/graph-client';
 import { isUnreachable } from '../http/unreachable';
 import type { Mailer } from '../mail/mailer';
@@ -17,7 +18,8 @@ import { evaluateDevices } from './evaluation/evaluate-devices';
 import { RATED_WITH, ratedWithKey } from './evaluation/rerate-devices';
 import type { Inventory } from './inventory/inventory';
 import { notify } from './notifications/notify';
-import { LAST_SYNC_AT, messageOf, recordSyncError, syncStates } from './state-sync/state-sync';
+import { failureLine } from './app-error-of';
+import { LAST_SYNC_AT, recordSyncError, syncStates } from './state-sync/state-sync';
 import type { PartnerClient } from './state-sync/partner-client';
 import { sweepCheckins } from './telemetry/checkin-sweep';
 import { ingestEvents } from './telemetry/event-ingest';
@@ -43,6 +45,7 @@ export interface EngineDeps {
 }
 
 export type { PollOptions };
+export type PollErrorLine = MessageLine & { step: string };
 export type PollResult = PollResultView;
 export type PollStateSync = PollResultView['stateSync'];
 export type EngineStatus = EngineStatusView;
@@ -186,8 +189,9 @@ export class PollingEngine {
           // Said at once: a banner need not wait for the poll's end.
           if (this.statusValue.offlineSince === null) this.setStatus({ offlineSince: startedAt });
         }
-        errors.push({ step: phase, message: messageOf(error) });
-        inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, messageOf(error)));
+        const line = failureLine(error);
+        errors.push({ step: phase, ...line });
+        inventory.transaction(() => recordSyncError(inventory, this.deps.now(), phase, null, line));
         return undefined;
       }
     };
@@ -223,7 +227,9 @@ export class PollingEngine {
         const sync = await step('stateSync', () => syncStates(context));
         if (sync && (sync.failedBatches > 0 || sync.heartbeat === 'failed')) {
           // Each failure is already a sync error for the report; the poll says it did not fully sync.
-          errors.push({ step: 'stateSync', message: `${sync.failedBatches} of the device state requests failed${sync.heartbeat === 'failed' ? ', and the heartbeat failed' : ''}.` });
+          const reason = sync.heartbeat === 'failed' ? 'poll.stateSyncAndHeartbeatFailed' : 'poll.stateSyncFailed';
+          const params = { failed: sync.failedBatches };
+          errors.push({ step: 'stateSync', message: englishMessage(reason, params), reason, params });
         }
         synced = sync !== undefined && sync.failedBatches === 0 && sync.heartbeat !== 'failed';
         if (sync) Object.assign(stateSync, { mode: sync.mode, sent: sync.sent, unknownDevices: sync.unknownDevices, failedBatches: sync.failedBatches, drift: sync.drift });
@@ -241,7 +247,21 @@ export class PollingEngine {
       // The outbox goes out even when composing this poll's mail failed: earlier mail must not wait on it.
       await step('mail', async () => {
         const mailer = this.deps.mailer?.();
-        if (mailer) mailsSent = (await this.outbox.sendDue(mailer, Date.now())).sent;
+        if (!mailer) return;
+        // A refused send stays in the outbox and is tried again; the poll says why, and no sync error is
+        // recorded, since the error report about it would go through the same server.
+        const failures = new Map<string, MessageLine>();
+        const watched: Mailer = {
+          send: (mail) =>
+            mailer.send(mail).catch((error: unknown) => {
+              const line = failureLine(error);
+              failures.set(line.message, line);
+              throw error;
+            }),
+          close: () => mailer.close(),
+        };
+        mailsSent = (await this.outbox.sendDue(watched, Date.now())).sent;
+        for (const line of failures.values()) errors.push({ step: 'mail', ...line });
       });
       if (errors.length > 0) outcome = 'partial';
     } catch (error) {

@@ -1,5 +1,6 @@
 import { ApiError, INVALID_RESPONSE, type ServiceErrorDetail } from '../http/api-error';
 import { isRecord } from '../http/json-shape';
+import { readServiceErrorAnswer } from '../http/service-error-answer';
 
 export const GRAPH_SERVICE = 'Microsoft Graph';
 
@@ -10,15 +11,7 @@ export function invalidGraphAnswer(method: string, url: string, message: string)
 
 /** Reads Graph's error format {error: {code, message, innerError: {'request-id', date}}}; anything else gives the status text. */
 export function readGraphError(status: number, body: string, headers: Headers): ServiceErrorDetail {
-  const headerRequestId = headers.get('request-id') ?? headers.get('client-request-id') ?? undefined;
-  const fallback: ServiceErrorDetail = { code: `http${status}`, message: '' };
-  if (headerRequestId !== undefined) fallback.requestId = headerRequestId;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return fallback;
-  }
+  const { detail: fallback, parsed } = readServiceErrorAnswer(status, body, headers, ['request-id', 'client-request-id']);
   if (!isRecord(parsed) || !isRecord(parsed.error)) return fallback;
   const { code, message, innerError } = parsed.error;
   const detail: ServiceErrorDetail = {
@@ -26,7 +19,7 @@ export function readGraphError(status: number, body: string, headers: Headers): 
     message: typeof message === 'string' ? message : '',
   };
   const bodyRequestId = isRecord(innerError) && typeof innerError['request-id'] === 'string' ? innerError['request-id'] : undefined;
-  const requestId = bodyRequestId ?? headerRequestId;
+  const requestId = bodyRequestId ?? fallback.requestId;
   if (requestId !== undefined) detail.requestId = requestId;
   return detail;
 }

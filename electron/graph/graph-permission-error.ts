@@ -1,5 +1,7 @@
 // What a refused Graph call means for the admin: a permission the app lacks (Intune's
 // 403 names the scopes it wanted), an Intune role the signed-in user lacks, or no answer.
+import { appError } from '../../shared/ipc/error-messages';
+import type { AppError } from '../../shared/ipc/errors';
 import { ApiError, TOKEN_UNAVAILABLE } from '../http/api-error';
 import { isUnreachable } from '../http/unreachable';
 import { GRAPH_SERVICE } from './graph-error';
@@ -26,23 +28,23 @@ export function graphRefusal(error: unknown): GraphRefusal | null {
   return { kind: 'forbidden' };
 }
 
-/** The sentence an admin can act on, for a refused Graph call; null when the error is not a refusal. */
-export function graphRefusalWords(error: unknown): string | null {
+/** A refused Graph call as the typed error an admin can act on; null when the error is not a refusal. */
+export function graphRefusalError(error: unknown): AppError | null {
   const refusal = graphRefusal(error);
   if (!refusal || !(error instanceof ApiError)) return null;
-  const call = `${error.service} ${error.method} ${error.path}`;
+  const call = { service: error.service, method: error.method, path: error.path };
   switch (refusal.kind) {
     case 'missingScope':
-      return `${call} was refused: the app registration lacks the permission ${refusal.scopes.join(' or ')}, or consent for it was revoked. Add it under API permissions and have a Global Administrator grant consent again.`;
+      return appError('forbidden', 'graph.missingScope', { ...call, scopes: refusal.scopes.join(' or ') });
     case 'missingIntuneRole':
-      return `${call} was refused: the signed-in admin has no Intune role that allows it. Assign an Intune role (for example Read Only Operator) in Intune > Tenant administration > Roles, or poll with the app identity.`;
+      return appError('forbidden', 'graph.missingIntuneRole', call);
     case 'forbidden':
-      return `${call} was refused (403): ${error.serviceMessage}`;
+      return appError('forbidden', 'graph.forbidden', { ...call, detail: error.serviceMessage });
     case 'unauthorized':
-      return `${call} was refused (401): the sign-in is no longer valid. Sign in again.`;
+      return appError('unauthenticated', 'graph.unauthorized', call);
     case 'tokenUnavailable':
-      return `${call} was not sent: ${refusal.message}`;
+      return appError('unauthenticated', 'graph.tokenUnavailable', { ...call, detail: refusal.message });
     case 'unreachable':
-      return `${call} got no answer: the service cannot be reached from this computer.`;
+      return appError('unavailable', 'graph.unreachable', call);
   }
 }

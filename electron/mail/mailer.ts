@@ -1,4 +1,6 @@
 // The port through which the engine sends mail; the SMTP mailer is one implementation.
+import { englishMessage, type MessageReason } from '../../shared/ipc/error-messages';
+import { AppError, type MessageParams } from '../../shared/ipc/errors';
 
 export interface OutgoingMail {
   to: string[];
@@ -23,14 +25,14 @@ export type MailFailure =
   | 'rejected'
   | 'other';
 
-/** A failed send. Its message names the server and what went wrong, never the password. */
-export class MailError extends Error {
+/** A failed send, typed where it arises: its message names the server and what went wrong, never the password. */
+export class MailError extends AppError {
   readonly failure: MailFailure;
   /** The SMTP reply code, when the server answered. */
   readonly responseCode: number | undefined;
 
-  constructor(failure: MailFailure, message: string, responseCode?: number) {
-    super(message);
+  constructor(failure: MailFailure, reason: MessageReason, params: MessageParams, responseCode?: number) {
+    super({ code: 'unavailable', message: englishMessage(reason, params), reason, params });
     this.name = 'MailError';
     this.failure = failure;
     this.responseCode = responseCode;

@@ -1,6 +1,7 @@
 // The Mailer over SMTP (nodemailer): one connection per send, TLS as the settings say.
 import nodemailer, { type NodemailerError } from 'nodemailer';
 import type { SmtpSettings } from '../../shared/config/smtp-settings';
+import type { MessageReason } from '../../shared/ipc/error-messages';
 import { MailError, type MailFailure, type Mailer, type OutgoingMail } from './mailer';
 
 export { MailError } from './mailer';
@@ -56,19 +57,21 @@ export function createSmtpMailer(settings: SmtpSettings, password: string | unde
   };
 }
 
+const REASONS: Record<MailFailure, MessageReason> = {
+  connection: 'smtp.connection',
+  tls: 'smtp.tls',
+  auth: 'smtp.authRefused',
+  rejected: 'smtp.rejected',
+  other: 'smtp.other',
+};
+
 function toMailError(error: unknown, server: string, secrets: readonly string[]): MailError {
   const failure = error instanceof Error ? (error as NodemailerError) : undefined;
   const kind = failureOf(failure);
-  const reason = failure?.originalCode ?? failure?.code ?? 'no answer';
-  const detail = oneLine(failure?.response ?? failure?.message ?? String(error));
-  const messages: Record<MailFailure, string> = {
-    connection: `Cannot reach the SMTP server ${server} (${reason}): ${detail}`,
-    tls: `TLS with the SMTP server ${server} failed (${reason}): ${detail}`,
-    auth: failure?.code === 'ENOAUTH' ? `The SMTP server ${server} needs a user name and password.` : `The SMTP server ${server} refused the sign-in: ${detail}`,
-    rejected: `The SMTP server ${server} refused the mail: ${detail}`,
-    other: `Sending through the SMTP server ${server} failed: ${detail}`,
-  };
-  return new MailError(kind, redact(messages[kind], secrets), failure?.responseCode);
+  const cause = redact(failure?.originalCode ?? failure?.code ?? 'no answer', secrets);
+  const detail = redact(oneLine(failure?.response ?? failure?.message ?? String(error)), secrets);
+  const reason = kind === 'auth' && failure?.code === 'ENOAUTH' ? 'smtp.authNeeded' : REASONS[kind];
+  return new MailError(kind, reason, { server, cause, detail }, failure?.responseCode);
 }
 
 const TLS_SOCKET_CODE = /^(CERT_|ERR_SSL_|ERR_TLS_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_(GET|VERIFY)_)/;

@@ -1,5 +1,6 @@
 import { type ServiceErrorDetail } from '../http/api-error';
 import { isRecord } from '../http/json-shape';
+import { readServiceErrorAnswer } from '../http/service-error-answer';
 
 /**
  * Reads the Mobile Risk API's error answers: OAuth's {error, error_description}
@@ -7,15 +8,7 @@ import { isRecord } from '../http/json-shape';
  * elsewhere; anything else gives the status.
  */
 export function readMobileRiskError(status: number, body: string, headers: Headers): ServiceErrorDetail {
-  const detail: ServiceErrorDetail = { code: `http${status}`, message: '' };
-  const requestId = headers.get('x-request-id') ?? headers.get('request-id');
-  if (requestId !== null) detail.requestId = requestId;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return detail;
-  }
+  const { detail, parsed } = readServiceErrorAnswer(status, body, headers, ['x-request-id', 'request-id']);
   const source = isRecord(parsed) && Array.isArray(parsed.errors) && isRecord(parsed.errors[0]) ? parsed.errors[0] : parsed;
   if (!isRecord(source)) return detail;
   const code = [source.error, source.errorCode, source.error_code, source.code].find((value) => typeof value === 'string' && value !== '');

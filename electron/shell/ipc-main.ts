@@ -1,7 +1,7 @@
 // The only file that touches ipcMain: every channel of the contract gets one
 // handler that checks the sender before the core's dispatcher sees the call.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { AppError, CHANNEL_NAMES, fail } from '../../shared/ipc';
+import { appError, CHANNEL_NAMES, fail } from '../../shared/ipc';
 import type { Core } from '../core/core';
 import type { CallContext } from '../core/dispatcher';
 import { isTrustedRendererUrl } from '../core/trusted-origin';
@@ -18,7 +18,7 @@ export function registerContractHandlers(core: Core, devServerUrl: string | unde
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event, devServerUrl)) {
-        return fail(new AppError({ code: 'forbidden', message: 'Refused: the call did not come from the console window.' }));
+        return fail(appError('forbidden', 'call.notFromWindow', {}));
       }
       return core.dispatcher.dispatch(channel, payload, contextOf());
     });

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { AppError, parseOrThrow } from '../../shared/ipc';
+import { AppError, isMessageReason, parseOrThrow, type MessageParams } from '../../shared/ipc';
 import type { z } from '../../shared/ipc/zod';
 
 /** Messages by field path, as the contract names fields: "heartbeatMinutes", "enrollmentGroups.0", "request". */
@@ -19,6 +19,12 @@ function withoutFieldPrefix(field: string, message: string): string {
   return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
+/** A message main sent, in the admin's language: by its reason and params when the catalog knows the reason, else as main wrote it. */
+export function translated(said: { message: string; reason?: string | undefined; params?: MessageParams | undefined }): string {
+  if (!isMessageReason(said.reason)) return said.message;
+  return i18next.t(`errors.${said.reason}`, { ...said.params, defaultValue: said.message });
+}
+
 /** Turns what a call rejected with into messages per field, or one message for the whole form. */
 export function failureOf(error: unknown): Failure {
   if (error instanceof AppError) {
@@ -26,9 +32,9 @@ export function failureOf(error: unknown): Failure {
       const issues = error.issues ?? (error.field ? [{ field: error.field, rule: error.rule ?? '', message: error.message }] : []);
       const fields: Record<string, string> = {};
       for (const issue of issues) fields[issue.field] ??= withoutFieldPrefix(issue.field, issue.message);
-      return issues.length > 0 ? { fields, message: null } : { fields: {}, message: error.message };
+      return issues.length > 0 ? { fields, message: null } : { fields: {}, message: translated(error) };
     }
-    return { fields: {}, message: error.message };
+    return { fields: {}, message: translated(error) };
   }
   return { fields: {}, message: error instanceof Error && error.message ? error.message : i18next.t('common.unexpected') };
 }
@@ -39,7 +45,7 @@ export function failureOf(error: unknown): Failure {
  */
 export function failureBesideFieldOf(error: unknown): Failure {
   if (error instanceof AppError && error.code !== 'validation' && error.field !== undefined && error.field !== '') {
-    return { fields: { [error.field]: withoutFieldPrefix(error.field, error.message) }, message: null };
+    return { fields: { [error.field]: withoutFieldPrefix(error.field, translated(error)) }, message: null };
   }
   return failureOf(error);
 }

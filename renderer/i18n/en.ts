@@ -1,4 +1,6 @@
 // English strings. Korean and French follow with the same keys (the languages of the seeds).
+import { ERROR_MESSAGES } from '../../shared/ipc/error-messages';
+
 export const en = {
   app: {
     title: 'MTD Connector Console',
@@ -91,6 +93,8 @@ export const en = {
   errors: {
     hostUnreachable: 'The console host cannot be reached. Is it still running?',
     hostRefused: 'The browser host refused this tab: open the URL it printed again.',
+    // Main's errors by reason, in main's own English: the other languages translate these keys.
+    ...ERROR_MESSAGES,
   },
   notices: {
     label: 'Notices',

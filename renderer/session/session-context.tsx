@@ -3,7 +3,7 @@ import type { Role, Session } from '../../shared/ipc';
 import { ApiProvider, useApi } from '../api/api-context';
 import { SETUP_PATH } from '../app/modules';
 import { navigateTo } from '../app/use-hash-route';
-import { failureOf } from '../forms/errors';
+import { messageOf } from '../forms/errors';
 import { guardApi } from './guard-api';
 
 export type SessionState = { status: 'loading' } | { status: 'ready'; session: Session } | { status: 'failed'; message: string };
@@ -35,10 +35,6 @@ function landAfterConsent(session: Session): Session {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-function messageOf(error: unknown): string {
-  const failure = failureOf(error);
-  return failure.message ?? Object.values(failure.fields).join(' ');
-}
 
 /**
  * The signed-in user and their role, as main sees them: loaded at start, replaced by what every

@@ -19,13 +19,22 @@ const stateCountsSchema = z.object(Object.fromEntries(DEVICE_STATES.map((state) 
 export const RELIST_REASONS = ['otherAddress', 'expired', 'groupsChanged'] as const;
 export type RelistReason = (typeof RELIST_REASONS)[number];
 
+/** A failed step's line: its English words, and the reason and params the renderer translates. */
+export const pollErrorSchema = z.object({
+  step: z.string(),
+  message: z.string(),
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type PollErrorView = z.infer<typeof pollErrorSchema>;
+
 export const pollResultSchema = z.object({
   id: z.number().int(),
   kind: z.enum(['full', 'incremental']),
   startedAt: z.number(),
   finishedAt: z.number(),
   outcome: z.enum(['ok', 'partial', 'aborted']),
-  errors: z.array(z.object({ step: z.string(), message: z.string() })),
+  errors: z.array(pollErrorSchema),
   graphRequests: z.number().int().nullable(),
   counts: stateCountsSchema.nullable(),
   unsupported: z.number().int().nullable(),
@@ -93,7 +102,7 @@ export const syncNowResultSchema = z.object({
   unknownDevices: z.number().int(),
   failedBatches: z.number().int(),
   /** The errors of the poll that carried the sync, in words. */
-  errors: z.array(z.object({ step: z.string(), message: z.string() })),
+  errors: z.array(pollErrorSchema),
   /** The drift that is left. */
   drift: driftReportSchema,
 });

@@ -2,6 +2,7 @@ export * from './contract';
 export * from './channel-map';
 export * from './envelope';
 export * from './errors';
+export * from './error-messages';
 export * from './roles';
 export * from './validate';
 export * from './configuration-channels';

@@ -123,7 +123,8 @@ export const dashboardSchema = z.object({
     unresponsiveAfterDays: z.number().int().nullable(),
     /** Days left before Intune would mark the partner unresponsive, from the last heartbeat. */
     daysLeft: z.number().nullable(),
-    lastErrors: z.array(z.object({ at: z.number(), step: z.string(), message: z.string() })),
+    /** The last sync errors: their English words, and the reason and params the renderer translates. */
+    lastErrors: z.array(z.object({ at: z.number(), step: z.string(), message: z.string(), reason: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
     /** Heartbeats of the last 30 days and the hours left before Intune would mark the partner unresponsive. */
     heartbeats: heartbeatHealthSchema,
   }),

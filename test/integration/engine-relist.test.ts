@@ -3,7 +3,7 @@
 // then lists every device again by itself, once, says why, and carries on incrementally.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISCOVERY_CURSORS } from '../../electron/engine/discovery/discovery-cursors';
-import { messageOf } from '../../electron/engine/state-sync/state-sync';
+import { messageOf } from '../../electron/engine/app-error-of';
 import { resolveServiceUrl } from '../../electron/http/base-url';
 import { createEngineHarness, type EngineHarness } from '../support/engine-harness';
 import { inventoryStates, TruthTracker } from '../support/tenant-truth';

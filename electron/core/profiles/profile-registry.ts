@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../shared/ipc/zod';
-import { AppError, profileSchema, type Profile, type ProfileList } from '../../../shared/ipc';
+import { appError, profileSchema, type Profile, type ProfileList } from '../../../shared/ipc';
 
 export const PROFILES_FILE = 'profiles.json';
 export const TENANTS_FOLDER = 'tenants';
@@ -90,7 +90,7 @@ export class ProfileRegistry {
   remove(id: string): Profile {
     const profile = this.require(id);
     if (profile.kind === 'demo') {
-      throw new AppError({ code: 'conflict', field: 'id', rule: 'not the demo tenant', message: 'The demo tenant is built into the console and cannot be removed.' });
+      throw appError('conflict', 'profile.demoNotRemovable', {}, { field: 'id', rule: 'not the demo tenant' });
     }
     const folder = this.dataDirOf(id);
     this.registry.profiles = this.registry.profiles.filter((p) => p.id !== id);
@@ -109,13 +109,13 @@ export class ProfileRegistry {
 
   private refuseDuplicateName(name: string): void {
     if (this.registry.profiles.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
-      throw new AppError({ code: 'conflict', field: 'name', rule: 'unique', message: `Profile name: a tenant profile named '${name}' already exists.` });
+      throw appError('conflict', 'profile.nameTaken', { name }, { field: 'name', rule: 'unique' });
     }
   }
 
   private require(id: string): Profile {
     const profile = this.registry.profiles.find((p) => p.id === id);
-    if (!profile) throw new AppError({ code: 'not_found', field: 'id', rule: 'a known profile', message: `There is no tenant profile ${id.slice(0, 64)}.` });
+    if (!profile) throw appError('not_found', 'profile.unknown', { id: id.slice(0, 64) }, { field: 'id', rule: 'a known profile' });
     return profile;
   }
 

@@ -2,7 +2,7 @@
 // enrollment preview) and the endpoints the engine's process gets, both with the
 // profile's polling identity, so console and engine see the tenant the same way.
 import type { ConnectionSettings } from '../../../shared/config/connection-settings';
-import { AppError } from '../../../shared/ipc';
+import { AppError, appError } from '../../../shared/ipc';
 import { ClientCredentialsProvider } from '../../auth/client-credentials-provider';
 import { MsalConfidentialProvider } from '../../auth/msal-confidential-provider';
 import { GRAPH_DEFAULT_SCOPES } from '../../auth/msal-authority';
@@ -30,7 +30,7 @@ export function pollingTokens(connection: ConnectionSettings, endpoints: Service
   if (connection.pollingIdentity === 'appCertificate') return certificateTokens(connection, endpoints, secrets, now);
   const clientSecret = secrets.get(CLIENT_SECRET);
   if (!clientSecret) {
-    return refusing(new AppError({ code: 'unavailable', field: 'clientSecret', rule: 'required', message: 'The app identity polls with a client secret, and none is stored for this tenant (it is kept for one run only where no OS key store exists). Enter it again under System > Access > Tenant connection.' }));
+    return refusing(appError('unavailable', 'profile.noClientSecret', {}, { field: 'clientSecret', rule: 'required' }));
   }
   return new ClientCredentialsProvider({ tokenUrl: tokenUrlOf(endpoints, connection.tenantId), clientId: connection.clientId, clientSecret, scope: GRAPH_DEFAULT_SCOPES[0]! });
 }
@@ -39,14 +39,14 @@ export function pollingTokens(connection: ConnectionSettings, endpoints: Service
 function certificateTokens(connection: ConnectionSettings, endpoints: ServiceEndpoints, secrets: SecretStore, now: () => Date): TokenProvider {
   const pem = secrets.get(CLIENT_CERTIFICATE);
   if (!pem) {
-    return refusing(new AppError({ code: 'unavailable', field: 'clientCertificate', rule: 'required', message: 'The app identity polls with a certificate, and none is stored for this tenant (it is kept for one run only where no OS key store exists). Give it again under System > Access > Tenant connection.' }));
+    return refusing(appError('unavailable', 'profile.noCertificate', {}, { field: 'clientCertificate', rule: 'required' }));
   }
   let certificate: ReturnType<typeof readClientCertificate>;
   try {
     certificate = readClientCertificate(pem, now());
   } catch (error) {
     const message = error instanceof AppError ? error.message.replace(/^clientCertificate: /, '') : String(error);
-    return refusing(new AppError({ code: 'unavailable', field: 'clientCertificate', rule: 'usable', message: `The app's certificate cannot be used: ${message}` }));
+    return refusing(appError('unavailable', 'profile.certificateUnusable', { detail: message }, { field: 'clientCertificate', rule: 'usable' }));
   }
   return new MsalConfidentialProvider({
     tenantId: connection.tenantId,

@@ -1,7 +1,7 @@
 // Sign-in, tenant consent and roles (PRODUCT.md section 3), decided in the main
 // process: until a Global Administrator grants consent every sign-in fails; after
 // it, the full-access group gives Full, the restricted-access group Restricted.
-import { AppError, type Session, type SessionUserInfo } from '../../../shared/ipc';
+import { appError, type AppError, type Session, type SessionUserInfo } from '../../../shared/ipc';
 import type { Role } from '../../../shared/ipc/roles';
 import type { TokenProvider } from '../../http/token-provider';
 import { DEMO_USER_PASSWORD, type DemoTenant } from '../../demo-tenant/demo-tenant';
@@ -51,7 +51,7 @@ export class SessionManager implements Sessions {
   async close(): Promise<void> {}
 
   private static demoOnly(): AppError {
-    return new AppError({ code: 'conflict', message: 'This is the demo tenant: sign in by choosing one of its users. Sign-in with Microsoft is for a real tenant profile.' });
+    return appError('conflict', 'session.demoSignInOnly', {});
   }
 
   beginSignIn(): Promise<never> {
@@ -67,7 +67,7 @@ export class SessionManager implements Sessions {
   }
 
   beginConsent(): Promise<never> {
-    return Promise.reject(new AppError({ code: 'conflict', message: "The demo tenant's consent is granted on the consent page itself: choose Accept." }));
+    return Promise.reject(appError('conflict', 'session.demoConsentOnPage', {}));
   }
 
   context(): CallContext {
@@ -97,7 +97,7 @@ export class SessionManager implements Sessions {
 
   async signInDemo(userPrincipalName: string): Promise<Session> {
     const connection = this.tenant();
-    if (!connection.demoTenant) throw new AppError({ code: 'unavailable', message: 'Demo sign-in exists only on the embedded demo tenant.' });
+    if (!connection.demoTenant) throw appError('unavailable', 'session.demoSignInNeedsDemo', {});
     this.current = null;
     this.pendingConsent = null;
     const signedIn = await this.demoIdentity(connection.demoTenant, userPrincipalName);
@@ -108,17 +108,14 @@ export class SessionManager implements Sessions {
         return this.view();
       }
       this.record(signedIn.user, 'sign-in', 'consent missing', 'denied');
-      throw new AppError({
-        code: 'unauthenticated',
-        message: 'Invalid login: consent for this tenant has not been granted yet. A Global Administrator must sign in first and grant consent.',
-      });
+      throw appError('unauthenticated', 'session.consentNotGrantedYet', {});
     }
     return this.admit(connection, signedIn);
   }
 
   async grantConsent(): Promise<Session> {
     const pending = this.pendingConsent;
-    if (!pending) throw new AppError({ code: 'conflict', message: 'No consent is waiting: a Global Administrator must sign in first.' });
+    if (!pending) throw appError('conflict', 'session.noConsentWaiting', {});
     this.pendingConsent = null;
     this.settings.update((draft) => {
       draft.consent = { grantedBy: pending.user.userPrincipalName, grantedAt: this.now().toISOString() };
@@ -176,10 +173,7 @@ export class SessionManager implements Sessions {
     if (role === null) {
       this.record(signedIn.user, 'sign-in', 'not in an access group', 'denied');
       const names = [groups.full, groups.restricted].filter((g) => g !== undefined).map((g) => `'${g.displayName}'`);
-      throw new AppError({
-        code: 'forbidden',
-        message: `You are not a member of the console's access groups. Ask an administrator to add you to ${names.join(' (full access) or ')}${names.length > 1 ? ' (restricted access)' : ''}.`,
-      });
+      throw names.length > 1 ? appError('forbidden', 'session.notInGroups', { full: names[0]!, restricted: names[1]! }) : appError('forbidden', 'session.notInGroup', { group: names[0] ?? '' });
     }
     this.current = { user: signedIn.user, role, expiresAt: signedIn.expiresAt };
     this.record(signedIn.user, 'sign-in', role === 'full' ? 'Full access' : 'Restricted access', 'ok');
@@ -199,7 +193,7 @@ export class SessionManager implements Sessions {
       return { ...(full ? { full } : {}), ...(restricted ? { restricted } : {}) };
     }
     const access = this.settings.get().access;
-    if (!access) throw new AppError({ code: 'unavailable', message: 'System > Access has no full-access group yet.' });
+    if (!access) throw appError('unavailable', 'session.noFullAccessGroup', {});
     const named = async (id: string) => ({ id, displayName: (await connection.graph.get<{ displayName: string }>(graphPaths.group(id))).displayName });
     return {
       full: await named(access.fullAccessGroupId),
@@ -217,7 +211,7 @@ export class SessionManager implements Sessions {
     });
     if (response.status !== 200) {
       this.record(userPrincipalName.slice(0, 256), 'sign-in', 'unknown user', 'denied');
-      throw new AppError({ code: 'unauthenticated', field: 'userPrincipalName', rule: 'a demo tenant user', message: `Invalid login: ${userPrincipalName.slice(0, 256)} is not a user of the demo tenant.` });
+      throw appError('unauthenticated', 'session.notADemoUser', { user: userPrincipalName.slice(0, 256) }, { field: 'userPrincipalName', rule: 'a demo tenant user' });
     }
     const { access_token: token, expires_in: expiresIn } = (await response.json()) as { access_token: string; expires_in: number };
     const graph: GraphClient = createGraphClient({ baseUrl: credentials.graphBaseUrl, tokens: staticToken(token), fetch: tenant.fetch });

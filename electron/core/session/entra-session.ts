@@ -4,7 +4,7 @@
 // comes from one POST /me/checkMemberObjects with the signed-in admin's own token.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, type BrowserStep, type Session, type SessionUserInfo } from '../../../shared/ipc';
+import { appError, type BrowserStep, type Session, type SessionUserInfo } from '../../../shared/ipc';
 import type { Role } from '../../../shared/ipc/roles';
 import { createGraphClient } from '../../graph/graph-client';
 import { isUnreachable } from '../../http/unreachable';
@@ -68,7 +68,7 @@ export class EntraSessionManager implements Sessions {
   }
 
   signInDemo(): Promise<Session> {
-    return Promise.reject(new AppError({ code: 'conflict', message: 'This is a real tenant: sign in with Microsoft. The demo users exist only on the demo tenant.' }));
+    return Promise.reject(appError('conflict', 'session.realTenantSignIn', {}));
   }
 
   async restore(): Promise<void> {
@@ -135,7 +135,7 @@ export class EntraSessionManager implements Sessions {
   }
 
   private async completeSignInOnce(): Promise<Session> {
-    if (this.step !== 'signIn') throw new AppError({ code: 'conflict', message: 'No sign-in is under way: choose Sign in with Microsoft first.' });
+    if (this.step !== 'signIn') throw appError('conflict', 'session.noSignInUnderWay', {});
     let account: EntraAccount;
     try {
       account = await this.options.identity.completeSignIn();
@@ -162,10 +162,7 @@ export class EntraSessionManager implements Sessions {
       }
       await this.options.identity.signOut();
       this.record(user, 'sign-in', 'consent missing', 'denied');
-      throw new AppError({
-        code: 'unauthenticated',
-        message: 'Invalid login: consent for this tenant has not been granted yet. A Global Administrator must sign in first and grant consent.',
-      });
+      throw appError('unauthenticated', 'session.consentNotGrantedYet', {});
     }
     return this.admitOrRefuse(account, membership.role);
   }
@@ -178,7 +175,7 @@ export class EntraSessionManager implements Sessions {
   }
 
   async beginConsent(): Promise<BrowserStep> {
-    if (!this.pendingConsent) throw new AppError({ code: 'conflict', message: 'No consent is waiting: a Global Administrator must sign in first.' });
+    if (!this.pendingConsent) throw appError('conflict', 'session.noConsentWaiting', {});
     this.awaiting = null;
     this.step = 'consent';
     try {
@@ -191,8 +188,8 @@ export class EntraSessionManager implements Sessions {
 
   private async grantConsentOnce(): Promise<Session> {
     const pending = this.pendingConsent;
-    if (!pending) throw new AppError({ code: 'conflict', message: 'No consent is waiting: a Global Administrator must sign in first.' });
-    if (this.step !== 'consent') throw new AppError({ code: 'conflict', message: 'Open the admin consent page first: choose Accept.' });
+    if (!pending) throw appError('conflict', 'session.noConsentWaiting', {});
+    if (this.step !== 'consent') throw appError('conflict', 'session.openConsentFirst', {});
     try {
       await this.options.identity.completeAdminConsent();
     } catch (error) {
@@ -208,7 +205,7 @@ export class EntraSessionManager implements Sessions {
     });
     this.options.audit.record({ ...auditActor(pending.user), action: 'consent', target: 'tenant', outcome: 'ok', changes: [{ field: 'consent', before: null, after: 'granted' }] });
     const account = await this.options.identity.restore();
-    if (!account) throw new AppError({ code: 'unauthenticated', message: 'Consent was recorded, but the sign-in ended meanwhile: sign in again.' });
+    if (!account) throw appError('unauthenticated', 'session.endedDuringConsent', {});
     return this.admitOrRefuse(account, pending.membership.role);
   }
 
@@ -263,7 +260,7 @@ export class EntraSessionManager implements Sessions {
   /** The signed-in admin's role and whether they may consent, from the directory in one call. */
   private async membership(): Promise<Membership> {
     const access = this.options.settings.get().access;
-    if (!access) throw new AppError({ code: 'unavailable', message: 'System > Access has no full-access group for this tenant.' });
+    if (!access) throw appError('unavailable', 'session.noFullAccessGroupForTenant', {});
     // One retry only: someone waits on this answer, and an unreachable tenant is answered with the last known role.
     const graph = createGraphClient({ baseUrl: this.options.graphBaseUrl, tokens: this.options.identity.userReadTokens(), retry: { maxAttempts: 2 } });
     const ids = [access.fullAccessGroupId, ...(access.restrictedAccessGroupId ? [access.restrictedAccessGroupId] : []), GLOBAL_ADMIN_ROLE_TEMPLATE_ID, PRIVILEGED_ROLE_ADMIN_TEMPLATE_ID];
@@ -283,10 +280,7 @@ export class EntraSessionManager implements Sessions {
       this.record(account.username, 'sign-in', 'not in an access group', 'denied');
       const access = this.options.settings.get().access;
       const groups = [access?.fullAccessGroupId, access?.restrictedAccessGroupId].filter((id) => id !== undefined);
-      throw new AppError({
-        code: 'forbidden',
-        message: `You are not a member of the console's access groups. Ask an administrator to add you to the full-access group (object ID ${groups[0] ?? 'not set'})${groups[1] ? ` or the restricted-access group (object ID ${groups[1]})` : ''}.`,
-      });
+      throw groups[1] ? appError('forbidden', 'session.notInGroupsIds', { full: groups[0] ?? 'not set', restricted: groups[1] }) : appError('forbidden', 'session.notInGroupIds', { full: groups[0] ?? 'not set' });
     }
     this.admit(account, role, roleWords(role));
     return this.view();

@@ -1,7 +1,7 @@
 // A failed sign-in or admin consent, in words an admin can act on: what happened and what to do.
 import { AuthError } from '@azure/msal-node';
-import { AppError } from '../../../shared/ipc';
-import { graphRefusalWords } from '../../graph/graph-permission-error';
+import { AppError, appError } from '../../../shared/ipc';
+import { graphRefusalError } from '../../graph/graph-permission-error';
 import { isUnreachable } from '../../http/unreachable';
 
 const CONSENT_CODES = /consent_required|AADSTS65001|AADSTS90094|AADSTS90093|AADSTS65004/i;
@@ -15,43 +15,30 @@ export function signInFailure(error: unknown): AppError {
   if (named(error, 'WrongTenantError')) {
     const actual = typeof error.actualTenantId === 'string' ? error.actualTenantId : 'another tenant';
     const expected = typeof error.expectedTenantId === 'string' ? error.expectedTenantId : 'this profile\'s tenant';
-    return new AppError({ code: 'unauthenticated', message: `Invalid login: that account belongs to another directory (tenant ${actual}); this profile connects to tenant ${expected}. Sign in with an account of that tenant.` });
+    return appError('unauthenticated', 'signIn.wrongTenant', { actual, expected });
   }
-  if (named(error, 'SignInTimeoutError')) {
-    return new AppError({ code: 'unavailable', message: 'Nobody finished signing in in the browser in time (10 minutes), or the browser tab was closed. Sign in again.' });
-  }
-  if (named(error, 'ConsentRequiredError')) {
-    return new AppError({ code: 'unauthenticated', message: "Consent for this tenant is missing or was revoked: the app registration may not use its Microsoft Graph permissions. A Global Administrator must sign in and grant consent again (or restore it in Entra ID > Enterprise applications)." });
-  }
+  if (named(error, 'SignInTimeoutError')) return appError('unavailable', 'signIn.timedOut', {});
+  if (named(error, 'ConsentRequiredError')) return appError('unauthenticated', 'signIn.consentRevoked', {});
   if (named(error, 'AuthorizationResponseError')) {
     const code = typeof error.error === 'string' ? error.error : '';
     const description = typeof error.description === 'string' ? error.description : '';
-    if (code === 'access_denied' && !CONSENT_CODES.test(description.replace(/AADSTS65004/g, ''))) {
-      return new AppError({ code: 'unauthenticated', message: 'The sign-in or consent was declined in the browser. Nothing was changed.' });
-    }
-    if (CONSENT_CODES.test(`${code} ${description}`)) {
-      return new AppError({ code: 'unauthenticated', message: `Invalid login: consent for this tenant has not been granted (${description.split(/\r?\n/)[0]?.slice(0, 160) || code}). A Global Administrator must sign in first and grant consent.` });
-    }
-    return new AppError({ code: 'unauthenticated', message: `Microsoft sign-in refused: ${code}${description ? ` (${description.slice(0, 200)})` : ''}.` });
+    if (code === 'access_denied' && !CONSENT_CODES.test(description.replace(/AADSTS65004/g, ''))) return appError('unauthenticated', 'signIn.declined', {});
+    if (CONSENT_CODES.test(`${code} ${description}`)) return appError('unauthenticated', 'signIn.consentNotGranted', { detail: description.split(/\r?\n/)[0]?.slice(0, 160) || code });
+    return description ? appError('unauthenticated', 'signIn.refusedSaying', { serviceCode: code, detail: description.slice(0, 200) }) : appError('unauthenticated', 'signIn.refused', { serviceCode: code });
   }
-  if (named(error, 'SignInRequiredError')) {
-    return new AppError({ code: 'unauthenticated', message: 'The sign-in has ended (it expired, or the password changed). Sign in again.' });
-  }
-  if (error instanceof DOMException && error.name === 'AbortError') return new AppError({ code: 'conflict', message: 'The sign-in was cancelled.' });
-  if (error instanceof Error && /cancelled/i.test(error.message) && !(error instanceof AuthError)) return new AppError({ code: 'conflict', message: error.message });
-  if (isUnreachable(error)) return new AppError({ code: 'unavailable', message: 'The Microsoft identity platform or Microsoft Graph cannot be reached from this computer. Check the network and sign in again.' });
-  const refusal = graphRefusalWords(error);
-  if (refusal) return new AppError({ code: 'forbidden', message: refusal });
+  if (named(error, 'SignInRequiredError')) return appError('unauthenticated', 'signIn.ended', {});
+  if (error instanceof DOMException && error.name === 'AbortError') return appError('conflict', 'signIn.cancelled', {});
+  if (error instanceof Error && /cancelled/i.test(error.message) && !(error instanceof AuthError)) return appError('conflict', 'general.asWritten', { detail: error.message });
+  if (isUnreachable(error)) return appError('unavailable', 'signIn.unreachable', {});
+  const refusal = graphRefusalError(error);
+  if (refusal) return new AppError({ ...refusal.toPayload(), code: 'forbidden' });
   if (error instanceof AuthError && error.errorCode === 'invalid_client') {
-    const said = error.errorMessage.split(/\r?\n/)[0]!.slice(0, 240);
-    return new AppError({
-      code: 'unauthenticated',
-      message: `Microsoft Entra ID refused the app registration's credential (its client secret or certificate): ${said} Check Certificates & secrets of the app registration: the secret must be current, the certificate the one whose thumbprint System > Access > Tenant connection shows.`,
-    });
+    return appError('unauthenticated', 'signIn.credentialRefused', { detail: error.errorMessage.split(/\r?\n/)[0]!.slice(0, 240) });
   }
   if (error instanceof AuthError) {
     if (CONSENT_CODES.test(`${error.errorCode} ${error.errorMessage} ${String((error as { subError?: unknown }).subError ?? '')}`)) return signInFailure(Object.assign(new Error('consent'), { name: 'ConsentRequiredError' }));
-    return new AppError({ code: 'unauthenticated', message: `Microsoft sign-in failed: ${error.errorCode}${error.errorMessage ? `: ${error.errorMessage.split(/\r?\n/)[0]!.slice(0, 200)}` : ''}.` });
+    const said = error.errorMessage ? error.errorMessage.split(/\r?\n/)[0]!.slice(0, 200) : '';
+    return said ? appError('unauthenticated', 'signIn.failedSaying', { serviceCode: error.errorCode, detail: said }) : appError('unauthenticated', 'signIn.failed', { serviceCode: error.errorCode });
   }
-  return new AppError({ code: 'internal', message: `The sign-in failed: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}` });
+  return appError('internal', 'signIn.other', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
 }

@@ -173,4 +173,9 @@ export const INVENTORY_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX heartbeats_at ON heartbeats(at);
   `,
+  `
+  -- What a sync error's words come from, so the health card says them in the admin's language; rows from before have neither.
+  ALTER TABLE sync_errors ADD COLUMN reason TEXT;
+  ALTER TABLE sync_errors ADD COLUMN params TEXT;
+  `,
 ];

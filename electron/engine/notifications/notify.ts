@@ -12,7 +12,8 @@ import type { Outbox } from './outbox';
 import { threatDigest } from '../../mail/threat-digest';
 import type { NotificationRecipient } from '../engine-config';
 import type { Inventory } from '../inventory/inventory';
-import { messageOf, recordSyncError } from '../state-sync/state-sync';
+import type { MessageLine } from '../../../shared/ipc/error-messages';
+import { recordSyncError, syncErrorLine } from '../state-sync/state-sync';
 
 export const NOTIFICATIONS_SINCE = 'notifications.since';
 
@@ -75,7 +76,7 @@ export async function notify(
   const threatsReady = !baseline || options.telemetryCaughtUp;
   const mailable = baseline ? [] : pending.filter((row) => row.mailable === 1);
   const handled = !threatsReady ? [] : pending.filter((row) => baseline || row.device_id !== null || options.now - row.first_seen_at > UNKNOWN_DEVICE_GRACE_MS);
-  const lookupErrors: string[] = [];
+  const lookupErrors: MessageLine[] = [];
   // Addresses come from the directory, once per user and process; one user's failure stops nobody else's mail.
   for (const recipient of options.recipients) {
     if (options.emails.has(recipient.userId) || !mailable.some((row) => wants(recipient, row.level))) continue;
@@ -85,7 +86,7 @@ export async function notify(
     } catch (error) {
       options.signal.throwIfAborted();
       options.emails.set(recipient.userId, null);
-      lookupErrors.push(`The e-mail address of console user ${recipient.userId} could not be read, so their threat notifications are not sent: ${messageOf(error)}`);
+      lookupErrors.push(syncErrorLine('sync.addressUnreadable', { userId: recipient.userId }, error));
     }
   }
   const errors = (): { id: number; at: number; step: string; device_id: string | null; message: string }[] =>
@@ -113,7 +114,7 @@ export async function notify(
     // Threats mailed now, and those that never will be (resolved, on a deactivated or unsupported device); a device not found yet gets a grace day.
     for (const row of handled) markThreat.run(row.guid);
     if (baseline && threatsReady) inventory.setCursor(NOTIFICATIONS_SINCE, String(options.now));
-    for (const message of lookupErrors) recordSyncError(inventory, options.now, 'mail', null, message);
+    for (const line of lookupErrors) recordSyncError(inventory, options.now, 'mail', null, line);
     let errorReports = 0;
     const unreported = errors();
     if (unreported.length > 0 && options.errorReportRecipients.length > 0) {

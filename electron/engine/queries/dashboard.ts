@@ -4,6 +4,7 @@ import { COMPLIANCE_STATES, hasPartnerData } from '../../../shared/domain/compli
 import { DAY_MS, DEVICE_STATES, type DeviceState } from '../../../shared/domain/device-state';
 import { THREAT_LEVELS } from '../../../shared/domain/threat-level';
 import { TREND_POINTS_MAX, type Dashboard } from '../../../shared/ipc/inventory-channels';
+import type { MessageParams } from '../../../shared/ipc/errors';
 import type { Inventory } from '../inventory/inventory';
 import { INTUNE_CONNECTOR, LAST_HEARTBEAT_AT } from '../state-sync/state-sync';
 import { heartbeatHistory } from './heartbeat-history';
@@ -24,6 +25,21 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
 }
 
 /** The dashboard but the state sync switches, which the engine's configuration adds; `now` is the engine's (tenant) clock. */
+interface SyncErrorRow {
+  at: number;
+  step: string;
+  message: string;
+  reason: string | null;
+  params: string | null;
+}
+
+/** A sync error for the health card; one recorded before errors had reasons is said as it was written. */
+function lastError(row: SyncErrorRow): Dashboard['health']['lastErrors'][number] {
+  const message = row.message.slice(0, 300);
+  const params = row.params === null ? null : (JSON.parse(row.params) as MessageParams);
+  return row.reason === null || params === null ? { at: row.at, step: row.step, message, reason: 'general.asWritten', params: { detail: message } } : { at: row.at, step: row.step, message, reason: row.reason, params };
+}
+
 export function dashboard(inventory: Inventory, now?: number): Omit<Dashboard, 'stateSync'> {
   const { db } = inventory;
   // One scan of the devices for every count.
@@ -56,7 +72,7 @@ export function dashboard(inventory: Inventory, now?: number): Omit<Dashboard, '
       partnerState: connector?.partnerState ?? null,
       unresponsiveAfterDays: threshold,
       daysLeft,
-      lastErrors: (db.prepare('SELECT at, step, message FROM sync_errors ORDER BY id DESC LIMIT 5').all() as { at: number; step: string; message: string }[]).map((row) => ({ ...row, message: row.message.slice(0, 300) })),
+      lastErrors: (db.prepare('SELECT at, step, message, reason, params FROM sync_errors ORDER BY id DESC LIMIT 5').all() as SyncErrorRow[]).map(lastError),
       heartbeats: heartbeatHistory(inventory, now ?? asOf ?? Date.now(), connector?.lastHeartbeatDateTime, threshold),
     },
     enrollmentGroups: db.prepare('SELECT name, status FROM enrollment_groups ORDER BY name').all() as { name: string; status: string }[],

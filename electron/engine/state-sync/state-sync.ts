@@ -3,11 +3,11 @@
 // successful report, in requests of 1000; then the heartbeat. A failed request is
 // one sync error for its batch (never one per device) and is retried next time.
 import { graphPaths } from '../../graph/graph-paths';
-import { graphRefusalWords } from '../../graph/graph-permission-error';
-import { ApiError, UNTRUSTED_URL } from '../../http/api-error';
-import { mobileRiskKeyRefusalWords } from '../../mobile-risk/mobile-risk-key-refusal';
 import { inDrift, needsReport } from '../../../shared/domain/drift';
 import { partnerState, type PartnerReportedThreatState, type StateSyncSwitches } from '../../../shared/domain/partner-state';
+import { englishMessage, type MessageLine, type MessageReason } from '../../../shared/ipc/error-messages';
+import type { MessageParams } from '../../../shared/ipc/errors';
+import { messageOf } from '../app-error-of';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
 import type { EngineContext } from '../engine-context';
@@ -38,8 +38,17 @@ interface SyncRow {
   intune_partner_state: string | null;
 }
 
-export function recordSyncError(inventory: Inventory, at: number, step: string, deviceId: string | null, message: string): void {
-  inventory.db.prepare('INSERT INTO sync_errors (at, step, device_id, message) VALUES (?, ?, ?, ?)').run(at, step, deviceId, message.slice(0, 1000));
+/** A sync error for the report and the health card: its words, and the reason and params they come from. */
+export function recordSyncError(inventory: Inventory, at: number, step: string, deviceId: string | null, line: MessageLine): void {
+  inventory.db
+    .prepare('INSERT INTO sync_errors (at, step, device_id, message, reason, params) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(at, step, deviceId, line.message.slice(0, 1000), line.reason, JSON.stringify(line.params));
+}
+
+/** The line for a sync error that wraps a failure: the failure's words become its detail. */
+export function syncErrorLine(reason: MessageReason, params: MessageParams, error: unknown): MessageLine {
+  const full = { ...params, detail: messageOf(error) };
+  return { message: englishMessage(reason, full), reason, params: full };
 }
 
 export function recordHeartbeat(inventory: Inventory, at: number, outcome: 'ok' | 'failed'): void {
@@ -105,7 +114,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
         for (const row of batch) {
           if (unknown.has(row.id)) {
             // Intune's own word that the device is gone: it leaves the sync (and is deactivated) instead of failing at every heartbeat.
-            recordSyncError(inventory, at, 'stateSync', row.id, 'Intune does not know this device any more (retired or deleted); it is deactivated.');
+            recordSyncError(inventory, at, 'stateSync', row.id, { message: englishMessage('sync.deviceGone'), reason: 'sync.deviceGone', params: {} });
             leftIntune.run(row.id);
           } else markReported.run({ state: row.wanted, at, id: row.id });
         }
@@ -115,7 +124,7 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
     } catch (error) {
       context.signal.throwIfAborted();
       failedBatches += 1;
-      inventory.transaction(() => recordSyncError(inventory, at, 'stateSync', null, `${batch.length} device states could not be sent: ${messageOf(error)}`));
+      inventory.transaction(() => recordSyncError(inventory, at, 'stateSync', null, syncErrorLine('sync.batchFailed', { count: batch.length }, error)));
     }
     context.progress('stateSync', Math.min(start + MAX_STATES_PER_REQUEST, changed.length), changed.length);
   }
@@ -132,21 +141,11 @@ async function sendStates(context: EngineContext): Promise<StateSyncSummary> {
     heartbeat = 'failed';
     const at = context.now();
     inventory.transaction(() => {
-      recordSyncError(inventory, at, 'heartbeat', null, `The heartbeat could not be sent: ${messageOf(error)}`);
+      recordSyncError(inventory, at, 'heartbeat', null, syncErrorLine('sync.heartbeatFailed', {}, error));
       recordHeartbeat(inventory, at, 'failed');
     });
   }
   // A sync that failed anywhere is tried again at the next poll, not a heartbeat later.
   if (failedBatches === 0 && heartbeat === 'ok') inventory.transaction(() => inventory.setCursor(LAST_SYNC_AT, String(context.now())));
   return { mode: 'sync', sent, failedBatches, unknownDevices, heartbeat, drift: driftCount(inventory, switches) };
-}
-
-export function messageOf(error: unknown): string {
-  return graphRefusalWords(error) ?? mobileRiskKeyRefusalWords(error) ?? otherAddressWords(error) ?? (error instanceof Error ? error.message : String(error));
-}
-
-/** A link to another address is not followed (the token would go with it): said as such, not as the client's code. */
-function otherAddressWords(error: unknown): string | null {
-  if (!(error instanceof ApiError) || error.code !== UNTRUSTED_URL) return null;
-  return `${error.service} answered with a link to another address; the console does not follow it, so no token goes elsewhere. The next poll starts again from the service's own address.`;
 }

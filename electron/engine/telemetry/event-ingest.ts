@@ -4,7 +4,7 @@
 import { currentLevels } from '../../../shared/domain/threat-level';
 import type { MobileRiskEvent } from '../../mobile-risk/mobile-risk-types';
 import type { EngineContext } from '../engine-context';
-import { messageOf, recordSyncError } from '../state-sync/state-sync';
+import { recordSyncError, syncErrorLine } from '../state-sync/state-sync';
 import { mtdWriters, parseTime, threatStatus } from './mtd-records';
 
 export const LAST_EVENT_ID = 'telemetry.lastEventId';
@@ -72,7 +72,7 @@ export async function ingestEvents(context: EngineContext, idleMs = DEFAULT_IDLE
           } catch (error) {
             // One malformed event must not stop every later poll at the same message: it is skipped and reported.
             skipped += 1;
-            recordSyncError(inventory, context.now(), 'telemetry', null, `Mobile Risk API event ${String(event.id).slice(0, 64)} was skipped: ${messageOf(error)}`);
+            recordSyncError(inventory, context.now(), 'telemetry', null, syncErrorLine('sync.eventSkipped', { event: String(event.id).slice(0, 64) }, error));
           }
           if ((parseTime(event.created_time) ?? 0) > until) reachedNow = true;
         }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEVICE_STATES } from '../../../shared/domain/device-state';
 import { POLL_PHASES, type PollResultView } from '../../../shared/ipc';
+import { translated } from '../../forms/errors';
 import { formatMoment } from '../../forms/format';
 import { PollStateSyncSummary } from './PollStateSyncSummary';
 
@@ -73,7 +74,7 @@ export function LastPollSummary({ poll }: { poll: PollResultView | null }) {
               <ul className={styles.list} aria-labelledby={errorsId}>
                 {poll.errors.map((error, index) => (
                   <li key={index}>
-                    <Body1>{t('engine.error', { step: isPhase(error.step) ? t(`engine.steps.${error.step}`) : error.step, message: error.message })}</Body1>
+                    <Body1>{t('engine.error', { step: isPhase(error.step) ? t(`engine.steps.${error.step}`) : error.step, message: translated(error) })}</Body1>
                   </li>
                 ))}
               </ul>

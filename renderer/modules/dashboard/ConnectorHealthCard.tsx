@@ -3,6 +3,7 @@ import { Fragment, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_CHECK_STATUSES, type Dashboard, type EngineStatusView } from '../../../shared/ipc';
 import { EngineProgress } from '../../engine/EngineProgress';
+import { translated } from '../../forms/errors';
 import { formatMoment } from '../../forms/format';
 import { useCardStyles } from '../../forms/card-styles';
 import { StateSyncOffWarning } from '../connectors/StateSyncOffWarning';
@@ -99,7 +100,7 @@ export function ConnectorHealthCard({
               {health.lastErrors.map((error, index) => (
                 <li key={`${error.at}:${index}`}>
                   <Body1 className={styles.error}>
-                    {t('dashboard.health.error', { time: formatMoment(error.at, language), step: t(`engine.steps.${error.step}`, { defaultValue: error.step }), message: error.message })}
+                    {t('dashboard.health.error', { time: formatMoment(error.at, language), step: t(`engine.steps.${error.step}`, { defaultValue: error.step }), message: translated(error) })}
                   </Body1>
                 </li>
               ))}
