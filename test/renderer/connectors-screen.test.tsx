@@ -20,7 +20,7 @@ describe('Connectors screen', () => {
     const rendered = renderScreen(app.api, '/system/connectors');
     await rendered.user.click(await screen.findByRole('button', { name: 'Add connector' }));
     await rendered.user.click(await screen.findByRole('menuitem', { name: 'Microsoft Intune' }));
-    await screen.findByRole('form', { name: 'Microsoft Intune connector' });
+    await screen.findByRole('region', { name: 'Microsoft Intune connector' });
     return rendered;
   }
 
