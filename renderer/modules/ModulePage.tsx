@@ -1,7 +1,7 @@
 import { Body1, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../app/EmptyState';
+import { usePageHeading } from '../app/use-page-heading';
 import type { ConsoleModule } from '../app/modules';
 import { SCREENS } from './screens';
 
@@ -15,15 +15,9 @@ const useStyles = makeStyles({
 export function ModulePage({ module }: { module: ConsoleModule }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const heading = useRef<HTMLHeadingElement>(null);
   const label = t(`modules.${module.id}.label`);
+  const heading = usePageHeading(label);
   const Screen = SCREENS[module.id];
-
-  useEffect(() => {
-    document.title = `${label} – ${t('app.title')}`;
-    // A dialog opened with the page (a device's own address) keeps the focus it took.
-    if (!document.activeElement?.closest('[role="dialog"]')) heading.current?.focus();
-  }, [label, t]);
 
   return (
     <div className={styles.root}>

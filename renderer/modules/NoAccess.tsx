@@ -1,9 +1,9 @@
 import { Body1, Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/ipc';
 import { DEFAULT_PATH, type ConsoleModule } from '../app/modules';
 import { hrefFor } from '../app/use-hash-route';
+import { usePageHeading } from '../app/use-page-heading';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM },
@@ -14,12 +14,8 @@ const useStyles = makeStyles({
 export function NoAccess({ module, role }: { module: ConsoleModule; role: Role }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const heading = useRef<HTMLHeadingElement>(null);
   const title = t('noAccess.title');
-  useEffect(() => {
-    document.title = `${title} – ${t('app.title')}`;
-    heading.current?.focus();
-  }, [title, t]);
+  const heading = usePageHeading(title);
   return (
     <div className={styles.root}>
       <h1 ref={heading} tabIndex={-1} className={styles.heading}>

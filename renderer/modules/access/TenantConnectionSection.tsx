@@ -1,6 +1,7 @@
 import { Body1, Link, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardStyles } from '../../forms/card-styles';
 import type { ConnectionView } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
 import { TENANTS_PATH } from '../../app/modules';
@@ -15,15 +16,6 @@ import { ConnectionTestPanel } from './ConnectionTestPanel';
 const LOAD_KEY = ['connection.get'] as const;
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -62,12 +54,13 @@ function RealTenantConnection({ titleId }: { titleId: string }) {
 export function TenantConnectionSection() {
   const { t } = useTranslation();
   const styles = useStyles();
+  const card = useCardStyles();
   const titleId = useId();
   const { state } = useSession();
   const real = state.status === 'ready' && state.session.mode === 'real';
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Subtitle1 as="h2" id={titleId} className={styles.title}>
+    <section className={card.section} aria-labelledby={titleId}>
+      <Subtitle1 as="h2" id={titleId} className={card.title}>
         {t('connection.title')}
       </Subtitle1>
       {real ? (

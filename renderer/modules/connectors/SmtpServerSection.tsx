@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardStyles } from '../../forms/card-styles';
 import { SMTP_LIMITS, SMTP_SECURITY, type SmtpSecurity } from '../../../shared/config/smtp-settings';
 import type { SmtpView } from '../../../shared/ipc';
 import { ConfirmDialog } from '../../forms/ConfirmDialog';
@@ -13,16 +14,6 @@ import { SMTP_FIELDS } from './smtp-draft';
 import type { SmtpServer } from './use-smtp-server';
 
 const useStyles = makeStyles({
-  // A box of its own: it saves on its own, apart from the connector's Save below the tabs.
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
@@ -37,10 +28,11 @@ const isSmtpField = (field: string) => (SMTP_FIELDS as readonly string[]).includ
 export function SmtpServerSection({ smtp }: { smtp: SmtpServer }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const card = useCardStyles();
   const titleId = useId();
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Subtitle2 as="h3" id={titleId} className={styles.title}>
+    <section className={card.section} aria-labelledby={titleId}>
+      <Subtitle2 as="h3" id={titleId} className={card.title}>
         {t('smtp.title')}
       </Subtitle2>
       <Body1 className={styles.muted}>{t('smtp.intro')}</Body1>

@@ -4,8 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatusView } from '../../../shared/ipc';
 import { EmptyState } from '../../app/EmptyState';
-import { useEngineStatus } from '../../engine/use-engine-status';
-import { ErrorAlert } from '../../forms/ErrorAlert';
+import { EngineGate } from '../../engine/EngineGate';
 import { useRole } from '../../session/session-context';
 import { ComplianceChart } from './ComplianceChart';
 import { ConnectorHealthCard } from './ConnectorHealthCard';
@@ -35,11 +34,11 @@ export function DashboardScreen() {
 
 function DashboardBody() {
   const { t } = useTranslation();
-  const { status, error } = useEngineStatus();
-  if (status === null)
-    return error === null ? <Spinner size="small" label={t('app.loading')} /> : <ErrorAlert message={t('common.loadFailed', { message: error })} />;
-  if (status.state === 'notConfigured') return <EmptyState icon={Board24Regular} message={t('modules.dashboard.empty')} />;
-  return <DashboardContent status={status} />;
+  return (
+    <EngineGate icon={Board24Regular} empty={t('modules.dashboard.empty')}>
+      {(status) => <DashboardContent status={status} />}
+    </EngineGate>
+  );
 }
 
 function DashboardContent({ status }: { status: EngineStatusView }) {

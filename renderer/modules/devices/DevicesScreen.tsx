@@ -7,7 +7,7 @@ import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
 import { itemOf, moduleForPath } from '../../app/modules';
 import { navigateTo, replaceRoute, useHashQuery, useHashRoute } from '../../app/use-hash-route';
-import { useEngineStatus } from '../../engine/use-engine-status';
+import { EngineGate } from '../../engine/EngineGate';
 import { downloadText } from '../../forms/download';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { messageOf } from '../../forms/errors';
@@ -30,12 +30,12 @@ const useStyles = makeStyles({
 /** Devices: every device of the inventory, searched, filtered and sorted in main, one page at a time. */
 export function DevicesScreen() {
   const { t } = useTranslation();
-  const { status, error } = useEngineStatus();
-  if (status === null)
-    return error === null ? <Spinner size="small" label={t('app.loading')} /> : <ErrorAlert message={t('common.loadFailed', { message: error })} />;
-  if (status.state === 'notConfigured') return <EmptyState icon={Phone24Regular} message={t('modules.devices.empty')} />;
-  // Each finished poll is a new generation of the inventory: the rows on screen are read again.
-  return <DeviceExplorer generation={status.lastPoll?.id ?? 0} />;
+  return (
+    <EngineGate icon={Phone24Regular} empty={t('modules.devices.empty')}>
+      {/* Each finished poll is a new generation of the inventory: the rows on screen are read again. */}
+      {(status) => <DeviceExplorer generation={status.lastPoll?.id ?? 0} />}
+    </EngineGate>
+  );
 }
 
 function DeviceExplorer({ generation }: { generation: number }) {

@@ -1,7 +1,8 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle1, tokens, mergeClasses } from '@fluentui/react-components';
 import { AddRegular, BuildingMultiple24Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardStyles } from '../../forms/card-styles';
 import type { Profile, ProfileList } from '../../../shared/ipc';
 import { EmptyState } from '../../app/EmptyState';
 import { ErrorAlert } from '../../forms/ErrorAlert';
@@ -16,16 +17,7 @@ import { ProfileTable } from './ProfileTable';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalL },
   notice: { alignSelf: 'stretch', outline: 'none' },
-  add: {
-    alignSelf: 'stretch',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  title: { margin: 0 },
+  add: { alignSelf: 'stretch' },
   // The steps beside the form on a wide window, below it on a narrow one.
   columns: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalXXL },
   form: { flex: '1 1 420px', minWidth: 0 },
@@ -67,6 +59,7 @@ function AddedNotice({ profile }: { profile: Profile }) {
 function Tenants({ list }: { list: ProfileList }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const card = useCardStyles();
   const { replace } = useProfiles();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -118,8 +111,8 @@ function Tenants({ list }: { list: ProfileList }) {
       <ProfileTable list={list} onRenamed={replace} onRemoved={removed} />
       {ownTenants.length === 0 && <EmptyState icon={BuildingMultiple24Regular} message={t('tenants.noOwnTenant')} />}
       {adding ? (
-        <section className={styles.add} aria-labelledby={addTitleId}>
-          <Subtitle1 as="h2" id={addTitleId} className={styles.title}>
+        <section className={mergeClasses(card.section, styles.add)} aria-labelledby={addTitleId}>
+          <Subtitle1 as="h2" id={addTitleId} className={card.title}>
             {t('tenants.addTitle')}
           </Subtitle1>
           <Body1>{t('tenants.addIntro')}</Body1>

@@ -1,4 +1,4 @@
-import { Body1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { ShieldError24Regular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
@@ -8,8 +8,7 @@ import { useApi } from '../../api/api-context';
 import { EmptyState } from '../../app/EmptyState';
 import { AFTER_POLL } from '../../data/query-client';
 import { navigateTo, replaceRoute, useHashQuery } from '../../app/use-hash-route';
-import { useEngineStatus } from '../../engine/use-engine-status';
-import { ErrorAlert } from '../../forms/ErrorAlert';
+import { EngineGate } from '../../engine/EngineGate';
 import { useRowPages } from '../../tables/use-row-pages';
 import { VirtualGrid } from '../../tables/VirtualGrid';
 import { useThreatColumns } from './threat-columns';
@@ -27,12 +26,12 @@ const NO_OPTIONS: ThreatOptions = { classifications: [], platforms: [] };
 /** Threats: the threats across devices, filtered, sorted and paged in main; a row opens its device. */
 export function ThreatsScreen() {
   const { t } = useTranslation();
-  const { status, error } = useEngineStatus();
-  if (status === null)
-    return error === null ? <Spinner size="small" label={t('app.loading')} /> : <ErrorAlert message={t('common.loadFailed', { message: error })} />;
-  if (status.state === 'notConfigured') return <EmptyState icon={ShieldError24Regular} message={t('modules.threats.empty')} />;
-  // Each finished poll is a new generation of the inventory: the rows on screen are read again.
-  return <ThreatExplorer generation={status.lastPoll?.id ?? 0} />;
+  return (
+    <EngineGate icon={ShieldError24Regular} empty={t('modules.threats.empty')}>
+      {/* Each finished poll is a new generation of the inventory: the rows on screen are read again. */}
+      {(status) => <ThreatExplorer generation={status.lastPoll?.id ?? 0} />}
+    </EngineGate>
+  );
 }
 
 /** Without options the filters still work with what the address names. */
