@@ -1,9 +1,7 @@
 import {
-  Button,
   makeStaticStyles,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Title3,
@@ -13,6 +11,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, Session, SessionUserInfo } from '../../shared/ipc';
 import { SignedInData } from '../data/SignedInData';
+import { LoadFailedBar } from '../forms/LoadFailedBar';
 import { ModulePage } from '../modules/ModulePage';
 import { NoAccess } from '../modules/NoAccess';
 import { NotFound } from '../modules/NotFound';
@@ -98,14 +97,7 @@ function Shell() {
     content = <Spinner size="small" label={t('app.loading')} />;
   } else if (state.status === 'failed') {
     // Without a session nothing else can be shown: say why, and offer to try again.
-    content = (
-      <MessageBar intent="error">
-        <MessageBarBody>{t('status.loadFailed', { message: state.message })}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={reload}>{t('common.retry')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    content = <LoadFailedBar message={state.message} onRetry={reload} sentence={t('status.loadFailed', { message: state.message })} />;
   } else if (signedIn) {
     content = (
       <>

@@ -1,6 +1,7 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailedBar } from './LoadFailedBar';
 import type { Loadable } from './use-load';
 
 const useStyles = makeStyles({
@@ -20,14 +21,7 @@ export function Loaded<T>({ state, reload, children }: { state: Loadable<T>; rel
     );
   }
   if (state.status === 'failed') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{t('common.loadFailed', { message: state.message })}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={reload}>{t('common.retry')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    return <LoadFailedBar message={state.message} onRetry={reload} />;
   }
   return <>{children(state.value)}</>;
 }
