@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceFilter, DevicePageRequest, DeviceRow } from '../../shared/ipc';
 import { ROW_PAGE_SIZE } from '../../renderer/tables/use-row-pages';
-import { startInProcessCore, type InProcessCore } from './in-process-core';
+import { polledCoreForFile, startInProcessCore, type InProcessCore } from './in-process-core';
 import { renderScreen, scrollElement, stubLayout } from './render-screen';
 
 const BY_NAME = { column: 'deviceName', direction: 'asc' } as const;
@@ -20,21 +20,15 @@ const nameOf = (device: DeviceRow): string => device.deviceName ?? 'Unnamed devi
 const totalText = (count: number): string => (count === 1 ? '1 device' : `${count.toLocaleString('en')} devices`);
 
 describe('Devices screen', () => {
-  let app: InProcessCore;
-  const page = (filter: DeviceFilter, offset = 0, limit = ROW_PAGE_SIZE) => app.call['devices.page']({ filter, sort: BY_NAME, offset, limit });
+  const core = polledCoreForFile({ devices: 500, seed: 'devices-screen' });
+  const page = (filter: DeviceFilter, offset = 0, limit = ROW_PAGE_SIZE) => core().call['devices.page']({ filter, sort: BY_NAME, offset, limit });
   stubLayout();
 
-  beforeAll(async () => {
-    app = startInProcessCore({ devices: 500, seed: 'devices-screen' });
-    await app.signIn();
-    await app.pollOnce();
-  }, 60_000);
-  afterAll(() => app.close());
 
   it('shows the total main counts and the first screenful of rows in main\'s order', async () => {
     const { total, rows } = await page({});
     expect(total).toBeGreaterThan(2 * ROW_PAGE_SIZE);
-    renderScreen(app.api, '/devices');
+    renderScreen(core().api, '/devices');
     const grid = await screen.findByRole('grid', { name: 'Devices' });
     await screen.findByText(totalText(total));
     await waitFor(() => expect(shownRows(grid).get(0)).toBe(nameOf(rows[0]!)));
@@ -48,7 +42,7 @@ describe('Devices screen', () => {
     const pending = await page({ states: ['pending'] });
     expect(pending.total).toBeGreaterThan(0);
     expect(pending.total).toBeLessThan(all.total);
-    const { user } = renderScreen(app.api, '/devices');
+    const { user } = renderScreen(core().api, '/devices');
     await screen.findByRole('grid', { name: 'Devices' });
     await user.click(screen.getByRole('combobox', { name: 'State' }));
     // A multi-select Fluent dropdown lists its values as a menu of checkboxes.
@@ -66,7 +60,7 @@ describe('Devices screen', () => {
     const { rows } = await page({});
     const wanted = nameOf(rows[7]!);
     const matching = await page({ search: wanted });
-    const { user } = renderScreen(app.api, '/devices');
+    const { user } = renderScreen(core().api, '/devices');
     await screen.findByRole('grid', { name: 'Devices' });
     await user.click(screen.getByRole('searchbox', { name: 'Search devices' }));
     await user.paste(wanted);
@@ -83,21 +77,21 @@ describe('Devices screen', () => {
   it('loads a later page from main when the grid scrolls down to it', async () => {
     const target = ROW_PAGE_SIZE + 50;
     const later = await page({}, ROW_PAGE_SIZE, ROW_PAGE_SIZE);
-    app.calls.delete('devices.page');
-    renderScreen(app.api, '/devices');
+    core().calls.delete('devices.page');
+    renderScreen(core().api, '/devices');
     const grid = await screen.findByRole('grid', { name: 'Devices' });
     await waitFor(() => expect(shownRows(grid).size).toBeGreaterThan(0));
-    expect((app.calls.get('devices.page') as DevicePageRequest[]).map((request) => request.offset)).toEqual([0]);
+    expect((core().calls.get('devices.page') as DevicePageRequest[]).map((request) => request.offset)).toEqual([0]);
     scrollElement(grid, target * ROW_HEIGHT);
     await waitFor(() => expect(shownRows(grid).get(target)).toBe(nameOf(later.rows[target - ROW_PAGE_SIZE]!)));
-    expect((app.calls.get('devices.page') as DevicePageRequest[]).map((request) => request.offset)).toEqual([0, ROW_PAGE_SIZE]);
+    expect((core().calls.get('devices.page') as DevicePageRequest[]).map((request) => request.offset)).toEqual([0, ROW_PAGE_SIZE]);
     for (const [index, name] of shownRows(grid)) if (index >= ROW_PAGE_SIZE) expect(name, `row ${index}`).toBe(nameOf(later.rows[index - ROW_PAGE_SIZE]!));
   });
 
   it('opens a filtered address as the same list, and Clear filters lists every device again', async () => {
     const android = await page({ platforms: ['Android'], threatLevels: ['high'] });
     const all = await page({});
-    const { user } = renderScreen(app.api, '/devices?platform=Android&threat=high');
+    const { user } = renderScreen(core().api, '/devices?platform=Android&threat=high');
     await screen.findByText(totalText(android.total));
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await screen.findByText(totalText(all.total));

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 // The console's core in the test's own process, behind the same contract the window and the
 // browser tab use: the renderer's calls go straight to the real dispatcher, with the session
 // main holds, and the core's events come back as the preload's `on` delivers them.
@@ -107,5 +108,20 @@ export function startInProcessCore({ devices = 60, seed = 'renderer', engine = t
       await core.close();
       temp.cleanup();
     },
+  };
+}
+
+/** A core with a signed-in Full admin and one finished poll, started before a file's tests and closed after them. */
+export function polledCoreForFile(options: { devices: number; seed: string }): () => InProcessCore {
+  let app: InProcessCore | undefined;
+  beforeAll(async () => {
+    app = startInProcessCore(options);
+    await app.signIn();
+    await app.pollOnce();
+  }, 60_000);
+  afterAll(() => app?.close());
+  return () => {
+    if (!app) throw new Error('The core starts before the tests.');
+    return app;
   };
 }

@@ -1,10 +1,10 @@
 // The Threats screen against the real core and engine: the open threats as main counts them,
 // a risk level picked narrowing the rows to main's, and a row opening its device.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ThreatFilter } from '../../shared/ipc';
 import { DEFAULT_THREAT_SORT } from '../../renderer/modules/threats/threat-query';
-import { startInProcessCore, type InProcessCore } from './in-process-core';
+import { polledCoreForFile } from './in-process-core';
 import { renderScreen, stubLayout } from './render-screen';
 
 const totalText = (count: number): string => (count === 1 ? '1 threat' : `${count.toLocaleString('en')} threats`);
@@ -13,21 +13,15 @@ const totalText = (count: number): string => (count === 1 ? '1 threat' : `${coun
 const bodyRows = (grid: HTMLElement): HTMLElement[] => [...grid.querySelectorAll<HTMLElement>('[role="row"]')].filter((row) => Number(row.getAttribute('aria-rowindex')) > 1);
 
 describe('Threats screen', () => {
-  let app: InProcessCore;
-  const page = (filter: ThreatFilter) => app.call['threats.page']({ filter, sort: DEFAULT_THREAT_SORT, offset: 0, limit: 200 });
+  const core = polledCoreForFile({ devices: 400, seed: 'threats-screen' });
+  const page = (filter: ThreatFilter) => core().call['threats.page']({ filter, sort: DEFAULT_THREAT_SORT, offset: 0, limit: 200 });
   stubLayout();
 
-  beforeAll(async () => {
-    app = startInProcessCore({ devices: 400, seed: 'threats-screen' });
-    await app.signIn();
-    await app.pollOnce();
-  }, 60_000);
-  afterAll(() => app.close());
 
   it('lists the open threats as main counts them, newest first', async () => {
     const open = await page({ statuses: ['open'] });
     expect(open.total).toBeGreaterThan(0);
-    renderScreen(app.api, '/threats');
+    renderScreen(core().api, '/threats');
     expect(await screen.findByText(totalText(open.total))).toBeTruthy();
     const grid = screen.getByRole('grid', { name: 'Threats' });
     await waitFor(() => expect(bodyRows(grid)[0]?.textContent).toContain(open.rows[0]!.type));
@@ -38,7 +32,7 @@ describe('Threats screen', () => {
     const high = await page({ statuses: ['open'], levels: ['High'] });
     expect(high.total).toBeGreaterThan(0);
     expect(high.total).toBeLessThan(all.total);
-    const { user } = renderScreen(app.api, '/threats');
+    const { user } = renderScreen(core().api, '/threats');
     await screen.findByText(totalText(all.total));
     await user.click(screen.getByRole('combobox', { name: 'Risk level' }));
     await user.click(await screen.findByRole('menuitemcheckbox', { name: 'High' }));
@@ -54,7 +48,7 @@ describe('Threats screen', () => {
     const linked = open.rows.findIndex((threat) => threat.deviceId !== null && threat.deviceName !== null);
     expect(linked).toBeGreaterThanOrEqual(0);
     const threat = open.rows[linked]!;
-    const { user } = renderScreen(app.api, '/threats');
+    const { user } = renderScreen(core().api, '/threats');
     const grid = await screen.findByRole('grid', { name: 'Threats' });
     await waitFor(() => expect(bodyRows(grid)[linked]?.textContent).toContain(threat.type));
     await user.click(bodyRows(grid)[linked]!);
