@@ -12,7 +12,17 @@ const useStyles = makeStyles({
 });
 
 /** Each segment as a link to the devices it counts ("Disconnected 12"): the charts' keyboard and screen-reader way in. */
-export function CountLinks<K extends string>({ label, segments, labelOf }: { label: string; segments: readonly Segment<K>[]; labelOf: (key: K) => string }) {
+export function CountLinks<K extends string>({
+  label,
+  segments,
+  colors,
+  labelOf,
+}: {
+  label: string;
+  segments: readonly Segment<K>[];
+  colors: Record<K, string>;
+  labelOf: (key: K) => string;
+}) {
   const { i18n } = useTranslation();
   const styles = useStyles();
   return (
@@ -20,7 +30,7 @@ export function CountLinks<K extends string>({ label, segments, labelOf }: { lab
       {segments.map((segment) => (
         <li key={segment.key}>
           <Link href={devicesHref(segment.filter)} className={styles.link}>
-            <span className={styles.swatch} style={{ backgroundColor: segment.color }} aria-hidden />
+            <span className={styles.swatch} style={{ backgroundColor: colors[segment.key] }} aria-hidden />
             <span>{labelOf(segment.key)}</span> <span className={styles.count}>{formatCount(segment.count, i18n.language)}</span>
           </Link>
         </li>

@@ -4,7 +4,7 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recha
 import { useTranslation } from 'react-i18next';
 import type { HeartbeatHealth } from '../../../shared/ipc';
 import { formatCount } from '../../forms/format';
-import { HEARTBEAT_COLORS } from './chart-colors';
+import { useChartColors } from './chart-colors';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -23,6 +23,7 @@ export function HeartbeatChart({ days }: { days: HeartbeatHealth['days'] }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const titleId = useId();
+  const colors = useChartColors().heartbeat;
   const language = i18n.language;
   const dayFormat = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const dayOf = (ms: number) => dayFormat.format(new Date(ms));
@@ -44,8 +45,8 @@ export function HeartbeatChart({ days }: { days: HeartbeatHealth['days'] }) {
               <XAxis dataKey="day" tickFormatter={(value: number) => dayOf(value)} minTickGap={24} />
               <YAxis allowDecimals={false} width={32} />
               <Tooltip labelFormatter={(value) => dayOf(Number(value))} />
-              <Bar dataKey="ok" name={t('heartbeat.ok')} stackId="heartbeats" fill={HEARTBEAT_COLORS.ok} isAnimationActive={false} />
-              <Bar dataKey="failed" name={t('heartbeat.failed')} stackId="heartbeats" fill={HEARTBEAT_COLORS.failed} isAnimationActive={false} />
+              <Bar dataKey="ok" name={t('heartbeat.ok')} stackId="heartbeats" fill={colors.ok} isAnimationActive={false} />
+              <Bar dataKey="failed" name={t('heartbeat.failed')} stackId="heartbeats" fill={colors.failed} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -18,16 +18,18 @@ export function openSegment(segment: Segment): void {
 /** A donut of segments; selecting a slice opens its devices. Empty segments are left out of the picture (their links stay). */
 export function SegmentDonut<K extends string>({
   segments,
+  colors,
   labelOf,
   center,
 }: {
   segments: readonly Segment<K>[];
+  colors: Record<K, string>;
   labelOf: (key: K) => string;
   center?: string;
 }) {
   const { i18n } = useTranslation();
   const styles = useStyles();
-  const data = segments.filter((segment) => segment.count > 0).map((segment) => ({ ...segment, name: labelOf(segment.key), fill: segment.color }));
+  const data = segments.filter((segment) => segment.count > 0).map((segment) => ({ ...segment, name: labelOf(segment.key), fill: colors[segment.key] }));
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 220 }}>
       <PieChart accessibilityLayer={false}>

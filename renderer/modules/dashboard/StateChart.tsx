@@ -6,6 +6,7 @@ import { devicesHref } from '../devices/device-query';
 import { ChartCard } from './ChartCard';
 import { CountLinks } from './CountLinks';
 import { SegmentDonut } from './SegmentDonut';
+import { useChartColors } from './chart-colors';
 import { stateSegments } from './segments';
 
 const useStyles = makeStyles({
@@ -17,6 +18,7 @@ export function StateChart({ dashboard }: { dashboard: Dashboard }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const segments = stateSegments(dashboard);
+  const colors = useChartColors().state;
   const labelOf = (state: (typeof segments)[number]['key']) => t(`inventory.states.${state}`);
   const total = segments.reduce((n, segment) => n + segment.count, 0);
   const parts = segments.map((segment) => t('dashboard.segmentPart', { label: labelOf(segment.key), value: formatCount(segment.count, i18n.language) }));
@@ -29,11 +31,11 @@ export function StateChart({ dashboard }: { dashboard: Dashboard }) {
         total === 0 ? (
           <Body1 className={styles.empty}>{t('dashboard.states.none')}</Body1>
         ) : (
-          <SegmentDonut segments={segments} labelOf={labelOf} center={formatCount(total, i18n.language)} />
+          <SegmentDonut segments={segments} colors={colors} labelOf={labelOf} center={formatCount(total, i18n.language)} />
         )
       }
     >
-      <CountLinks label={t('dashboard.states.listLabel')} segments={segments} labelOf={labelOf} />
+      <CountLinks label={t('dashboard.states.listLabel')} segments={segments} colors={colors} labelOf={labelOf} />
       <Body1>
         <Link href={devicesHref({ states: ['unsupported'] })}>
           {t('dashboard.states.unsupported', { value: formatCount(dashboard.unsupported, i18n.language) })}

@@ -6,6 +6,7 @@ import { formatCount, formatList } from '../../forms/format';
 import { ChartCard } from './ChartCard';
 import { CountLinks } from './CountLinks';
 import { openSegment } from './SegmentDonut';
+import { useChartColors } from './chart-colors';
 import { threatSegments } from './segments';
 
 const isLevel = (value: unknown): value is ThreatLevel => typeof value === 'string' && (THREAT_LEVELS as readonly string[]).includes(value);
@@ -14,8 +15,9 @@ const isLevel = (value: unknown): value is ThreatLevel => typeof value === 'stri
 export function ThreatLevelChart({ dashboard }: { dashboard: Dashboard }) {
   const { t, i18n } = useTranslation();
   const segments = threatSegments(dashboard);
+  const colors = useChartColors().level;
   const labelOf = (level: ThreatLevel) => t(`inventory.threatLevels.${level}`);
-  const data = segments.map((segment) => ({ ...segment, name: labelOf(segment.key), fill: segment.color }));
+  const data = segments.map((segment) => ({ ...segment, name: labelOf(segment.key), fill: colors[segment.key] }));
   const parts = segments.map((segment) => t('dashboard.segmentPart', { label: labelOf(segment.key), value: formatCount(segment.count, i18n.language) }));
   const format = (value: unknown) => formatCount(Number(value), i18n.language);
   return (
@@ -44,7 +46,7 @@ export function ThreatLevelChart({ dashboard }: { dashboard: Dashboard }) {
         </ResponsiveContainer>
       }
     >
-      <CountLinks label={t('dashboard.threats.listLabel')} segments={segments} labelOf={labelOf} />
+      <CountLinks label={t('dashboard.threats.listLabel')} segments={segments} colors={colors} labelOf={labelOf} />
     </ChartCard>
   );
 }

@@ -5,7 +5,7 @@ import { DEVICE_STATES } from '../../../shared/domain/device-state';
 import type { Dashboard } from '../../../shared/ipc';
 import { formatCount, formatList, formatMoment } from '../../forms/format';
 import { ChartCard } from './ChartCard';
-import { STATE_COLORS } from './chart-colors';
+import { useChartColors } from './chart-colors';
 
 const useStyles = makeStyles({
   empty: { display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100%', textAlign: 'center', color: tokens.colorNeutralForeground3 },
@@ -21,6 +21,7 @@ const DAY_MS = 86_400_000;
 export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const colors = useChartColors().state;
   const language = i18n.language;
   const first = trend[0];
   const last = trend.at(-1);
@@ -69,8 +70,8 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
                   dataKey={state}
                   name={labelOf(state)}
                   stackId="states"
-                  stroke={STATE_COLORS[state]}
-                  fill={STATE_COLORS[state]}
+                  stroke={colors[state]}
+                  fill={colors[state]}
                   fillOpacity={0.35}
                   isAnimationActive={false}
                 />
@@ -85,7 +86,7 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
       <ul className={styles.legend} aria-label={t('dashboard.trend.legendLabel')}>
         {DEVICE_STATES.map((state) => (
           <li key={state} className={styles.item}>
-            <span className={styles.swatch} style={{ backgroundColor: STATE_COLORS[state] }} aria-hidden />
+            <span className={styles.swatch} style={{ backgroundColor: colors[state] }} aria-hidden />
             <Caption1>{labelOf(state)}</Caption1>
           </li>
         ))}

@@ -1,31 +1,32 @@
-// The charts' colours, from the Fluent theme's palette (SVG fills take plain colours). Each
-// colour only repeats what the label next to it says.
-import { webLightTheme } from '@fluentui/react-components';
+// The charts' colours, from the active Fluent theme's palette (SVG fills take plain colours, not
+// the CSS variables the rest of the console uses). Each colour only repeats what the label next to it says.
+import type { Theme } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import type { Compliance } from '../../../shared/domain/compliance';
 import type { DeviceState } from '../../../shared/domain/device-state';
 import type { ThreatLevel } from '../../../shared/domain/threat-level';
+import { useActiveTheme } from '../../app/active-theme';
 
-export const STATE_COLORS: Record<DeviceState, string> = {
-  pending: webLightTheme.colorBrandBackground,
-  active: webLightTheme.colorPaletteGreenBackground3,
-  disconnected: webLightTheme.colorPaletteDarkOrangeBackground3,
-  deactivated: webLightTheme.colorNeutralForeground3,
-};
+export interface ChartColors {
+  state: Record<DeviceState, string>;
+  level: Record<ThreatLevel, string>;
+  compliance: Record<Compliance, string>;
+  heartbeat: Record<'ok' | 'failed', string>;
+}
 
-export const LEVEL_COLORS: Record<ThreatLevel, string> = {
-  secured: webLightTheme.colorPaletteGreenBackground3,
-  low: webLightTheme.colorPaletteMarigoldBackground3,
-  medium: webLightTheme.colorPaletteDarkOrangeBackground3,
-  high: webLightTheme.colorPaletteRedForeground1,
-};
+export function chartColors(theme: Theme): ChartColors {
+  const ok = theme.colorPaletteGreenBackground3;
+  const bad = theme.colorPaletteRedForeground1;
+  const none = theme.colorNeutralForeground3;
+  return {
+    state: { pending: theme.colorBrandBackground, active: ok, disconnected: theme.colorPaletteDarkOrangeBackground3, deactivated: none },
+    level: { secured: ok, low: theme.colorPaletteMarigoldBackground3, medium: theme.colorPaletteDarkOrangeBackground3, high: bad },
+    compliance: { compliant: ok, noncompliant: bad, noPartnerData: none },
+    heartbeat: { ok, failed: bad },
+  };
+}
 
-export const COMPLIANCE_COLORS: Record<Compliance, string> = {
-  compliant: webLightTheme.colorPaletteGreenBackground3,
-  noncompliant: webLightTheme.colorPaletteRedForeground1,
-  noPartnerData: webLightTheme.colorNeutralForeground3,
-};
-
-export const HEARTBEAT_COLORS: Record<'ok' | 'failed', string> = {
-  ok: webLightTheme.colorPaletteGreenBackground3,
-  failed: webLightTheme.colorPaletteRedForeground1,
-};
+export function useChartColors(): ChartColors {
+  const theme = useActiveTheme();
+  return useMemo(() => chartColors(theme), [theme]);
+}

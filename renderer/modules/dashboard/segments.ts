@@ -4,12 +4,10 @@ import { COMPLIANCE_STATES, type Compliance } from '../../../shared/domain/compl
 import { DEVICE_STATES, type DeviceState } from '../../../shared/domain/device-state';
 import { THREAT_LEVELS, type ThreatLevel } from '../../../shared/domain/threat-level';
 import type { Dashboard, DeviceFilter, DeviceListState } from '../../../shared/ipc';
-import { COMPLIANCE_COLORS, LEVEL_COLORS, STATE_COLORS } from './chart-colors';
 
 export interface Segment<K extends string = string> {
   key: K;
   count: number;
-  color: string;
   /** The device list's filter for this segment. */
   filter: DeviceFilter;
 }
@@ -37,7 +35,7 @@ function scopeOf(total: number, dashboard: Dashboard, preferred: DeviceListState
 const withStates = (filter: DeviceFilter, states: DeviceListState[] | undefined): DeviceFilter => (states ? { ...filter, states } : filter);
 
 export function stateSegments(dashboard: Dashboard): Segment<DeviceState>[] {
-  return DEVICE_STATES.map((state) => ({ key: state, count: dashboard.counts[state], color: STATE_COLORS[state], filter: { states: [state] } }));
+  return DEVICE_STATES.map((state) => ({ key: state, count: dashboard.counts[state], filter: { states: [state] } }));
 }
 
 export function threatSegments(dashboard: Dashboard): Segment<ThreatLevel>[] {
@@ -46,7 +44,6 @@ export function threatSegments(dashboard: Dashboard): Segment<ThreatLevel>[] {
   return THREAT_LEVELS.map((level) => ({
     key: level,
     count: dashboard.threatLevels[level],
-    color: LEVEL_COLORS[level],
     filter: withStates({ threatLevels: [level] }, states),
   }));
 }
@@ -57,7 +54,6 @@ export function complianceSegments(dashboard: Dashboard): Segment<Compliance>[] 
   return COMPLIANCE_STATES.map((value) => ({
     key: value,
     count: dashboard.compliance[value],
-    color: COMPLIANCE_COLORS[value],
     filter: withStates({ compliance: [value] }, states),
   }));
 }

@@ -4,7 +4,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceFilter, DeviceRow, DeviceSort } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
-import { EmptyState } from '../../app/EmptyState';
 import { itemOf, moduleForPath } from '../../app/modules';
 import { navigateTo, replaceRoute, useHashQuery, useHashRoute } from '../../app/use-hash-route';
 import { EngineGate } from '../../engine/EngineGate';
@@ -18,12 +17,11 @@ import { DeviceTable } from './DeviceTable';
 import { devicesCsv, devicesCsvFilename } from './devices-csv';
 import { useDevicePages } from './use-device-pages';
 import { useFilterOptions } from './use-filter-options';
-import { LoadFailedBar } from '../../forms/LoadFailedBar';
+import { PagedRows, RowsTotal } from '../../tables/PagedRows';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   toolbar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, minHeight: '32px' },
-  total: { fontWeight: tokens.fontWeightSemibold },
   spacer: { flex: 1 },
 });
 
@@ -93,9 +91,7 @@ function DeviceExplorer({ generation }: { generation: number }) {
     <div className={styles.root}>
       <DeviceFilters filter={filter} options={options} onChange={(next) => show({ filter: next, sort })} />
       <div className={styles.toolbar}>
-        <Body1 className={styles.total} role="status" aria-live="polite">
-          {total === null ? t('devices.totalLoading') : t('devices.total', { count: total })}
-        </Body1>
+        <RowsTotal total={total} loading={t('devices.totalLoading')} counted={(count) => t('devices.total', { count })} />
         <span className={styles.spacer} />
         <Body1 role="status">{exported}</Body1>
         <Button
@@ -107,12 +103,7 @@ function DeviceExplorer({ generation }: { generation: number }) {
         </Button>
       </div>
       <ErrorAlert message={exportError} />
-      {pages.error !== null && (
-        <LoadFailedBar message={pages.error} onRetry={pages.retry} />
-      )}
-      {total === 0 ? (
-        <EmptyState icon={Phone24Regular} message={isFiltered(filter) ? t('devices.noMatch') : t('modules.devices.empty')} />
-      ) : (
+      <PagedRows pages={pages} emptyIcon={Phone24Regular} emptyMessage={isFiltered(filter) ? t('devices.noMatch') : t('modules.devices.empty')}>
         <DeviceTable
           key={JSON.stringify(filter)}
           total={total ?? 0}
@@ -122,7 +113,7 @@ function DeviceExplorer({ generation }: { generation: number }) {
           onSortChange={(next) => show({ filter, sort: next })}
           onOpen={openDevice}
         />
-      )}
+      </PagedRows>
       <DeviceDetail id={openedId} knownName={openedName} generation={generation} onClose={closeDevice} />
     </div>
   );

@@ -1,11 +1,10 @@
-import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { ShieldError24Regular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THREAT_SORT_COLUMNS, type ThreatFilter, type ThreatOptions, type ThreatRow, type ThreatSort } from '../../../shared/ipc';
 import { useApi } from '../../api/api-context';
-import { EmptyState } from '../../app/EmptyState';
 import { AFTER_POLL } from '../../data/query-client';
 import { navigateTo, replaceRoute, useHashQuery } from '../../app/use-hash-route';
 import { EngineGate } from '../../engine/EngineGate';
@@ -14,11 +13,10 @@ import { VirtualGrid } from '../../tables/VirtualGrid';
 import { useThreatColumns } from './threat-columns';
 import { ThreatFilters } from './ThreatFilters';
 import { isThreatFiltered, parseThreatQuery, threatQueryParams, THREATS_PATH } from './threat-query';
-import { LoadFailedBar } from '../../forms/LoadFailedBar';
+import { PagedRows, RowsTotal } from '../../tables/PagedRows';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  total: { fontWeight: tokens.fontWeightSemibold, minHeight: '20px' },
 });
 
 const NO_OPTIONS: ThreatOptions = { classifications: [], platforms: [] };
@@ -64,15 +62,8 @@ function ThreatExplorer({ generation }: { generation: number }) {
         <MessageBarBody>{t('threats.ownedByService')}</MessageBarBody>
       </MessageBar>
       <ThreatFilters filter={filter} options={options} onChange={(next) => show({ filter: next, sort })} />
-      <Body1 className={styles.total} role="status" aria-live="polite">
-        {total === null ? t('threats.totalLoading') : t('threats.total', { count: total })}
-      </Body1>
-      {pages.error !== null && (
-        <LoadFailedBar message={pages.error} onRetry={pages.retry} />
-      )}
-      {total === 0 ? (
-        <EmptyState icon={ShieldError24Regular} message={isThreatFiltered(filter) ? t('threats.noMatch') : t('modules.threats.empty')} />
-      ) : (
+      <RowsTotal total={total} loading={t('threats.totalLoading')} counted={(count) => t('threats.total', { count })} />
+      <PagedRows pages={pages} emptyIcon={ShieldError24Regular} emptyMessage={isThreatFiltered(filter) ? t('threats.noMatch') : t('modules.threats.empty')}>
         <VirtualGrid
           key={JSON.stringify(filter)}
           label={t('threats.table')}
@@ -87,7 +78,7 @@ function ThreatExplorer({ generation }: { generation: number }) {
           onSortChange={(next) => show({ filter, sort: next })}
           onOpen={open}
         />
-      )}
+      </PagedRows>
     </div>
   );
 }
