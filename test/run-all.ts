@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, unit, integration and renderer tests (vitest), end-to-end
 // tests (Playwright: browser host in Chromium, and the Electron shell where it
 // can run), then one closing line that counts every test.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -24,6 +24,28 @@ function run(title: string, command: string, args: string[]): boolean {
   const ok = result.status === 0;
   process.stdout.write(`=== ${title}: ${ok ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   return ok;
+}
+
+/** Runs checks side by side (each is mostly one core's work), printing each one's output whole when it ends. */
+async function runTogether(checks: Record<string, [string, string[]]>): Promise<Record<string, boolean>> {
+  const started = Date.now();
+  const entries = await Promise.all(
+    Object.entries(checks).map(
+      ([title, [command, args]]) =>
+        new Promise<[string, boolean]>((resolve) => {
+          const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+          const output: Buffer[] = [];
+          child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+          child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+          child.on('close', (code) => {
+            const ok = code === 0;
+            process.stdout.write(`\n=== ${title}\n${Buffer.concat(output).toString()}=== ${title}: ${ok ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+            resolve([title, ok]);
+          });
+        }),
+    ),
+  );
+  return Object.fromEntries(entries);
 }
 
 function readJson<T>(file: string): T | null {
@@ -91,9 +113,10 @@ ensureChromium();
 fs.rmSync(RESULTS, { recursive: true, force: true });
 fs.mkdirSync(RESULTS, { recursive: true });
 
+const checks = await runTogether({ Typecheck: ['npm', ['run', '--silent', 'typecheck']], Lint: ['npm', ['run', '--silent', 'lint']] });
 const steps = {
-  typecheck: run('Typecheck', 'npm', ['run', '--silent', 'typecheck']),
-  lint: run('Lint', 'npm', ['run', '--silent', 'lint']),
+  typecheck: checks.Typecheck === true,
+  lint: checks.Lint === true,
   unit: run('Unit, integration and renderer tests (vitest)', bin('vitest'), [
     'run',
     '--reporter=default',

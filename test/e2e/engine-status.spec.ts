@@ -2,6 +2,7 @@
 // (first poll, poll now, full poll, stop, start), and the confirmation with the number of
 // devices that removing an enrollment group deactivates.
 import type { Page } from '@playwright/test';
+import { DEFAULT_IDLE_MS } from '../../electron/engine/telemetry/event-ingest';
 import { expect, test } from './fixtures';
 import { createMinimalConnector, expectSaved, groupList, MOBILE_USERS, save, showTab } from './configuration-helpers';
 
@@ -24,6 +25,8 @@ async function waitForFinishedPoll(page: Page): Promise<void> {
 }
 
 test.describe('System > Connectors: polling engine', () => {
+  // These tests watch a poll in progress: polls last as long as the app's own.
+  test.use({ streamIdleMs: DEFAULT_IDLE_MS });
   test('shows the first poll, then polls now, polls in full, stops and starts again', async ({ openConsole, page }) => {
     test.setTimeout(120_000);
     await openConsole('#/system/connectors');

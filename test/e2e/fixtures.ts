@@ -75,8 +75,17 @@ export function closeOnce<T extends { close(): Promise<void> }>(closable: T): T 
   return closable;
 }
 
-function startCore(dataDir: string, tenant: TenantConnection): Core {
-  return closeOnce(createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher(), connect: () => tenant }));
+/**
+ * How long the engine's event stream may be silent before a poll takes it as caught up. The demo
+ * tenant answers on loopback at once, so the tests wait 400 ms where a real service gets the app's
+ * 1.5 s; a spec that watches a poll in progress sets the app's own (test.use({ streamIdleMs })).
+ */
+export const E2E_STREAM_IDLE_MS = 400;
+
+function startCore(dataDir: string, tenant: TenantConnection, streamIdleMs: number): Core {
+  return closeOnce(
+    createCore({ version: readProjectVersion(), host: 'browser', dataDir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher(), engineStreamIdleMs: streamIdleMs, connect: () => tenant }),
+  );
 }
 
 async function startHost(core: Core): Promise<BrowserHost> {
@@ -121,7 +130,8 @@ async function open(page: Page, run: Run, hash: string, { as = 'fullaccess' }: O
   return page;
 }
 
-export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
+export const test = base.extend<ConsoleFixtures & { runs: Run[]; streamIdleMs: number }>({
+  streamIdleMs: [E2E_STREAM_IDLE_MS, { option: true }],
   // Playwright requires object destructuring for a fixture's first argument, even when it uses none.
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -136,8 +146,8 @@ export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
   demoTenant: async ({ tenant }, use) => {
     await use(tenant.demoTenant!);
   },
-  core: async ({ dataDir, tenant }, use) => {
-    const core = startCore(dataDir, tenant);
+  core: async ({ dataDir, tenant, streamIdleMs }, use) => {
+    const core = startCore(dataDir, tenant, streamIdleMs);
     await use(core);
     await core.close();
   },
@@ -161,12 +171,12 @@ export const test = base.extend<ConsoleFixtures & { runs: Run[] }>({
   openConsole: async ({ page, runs }, use) => {
     await use((hash = '', options = {}) => open(page, runs.at(-1)!, hash, options));
   },
-  restartConsole: async ({ page, runs, dataDir, tenant }, use) => {
+  restartConsole: async ({ page, runs, dataDir, tenant, streamIdleMs }, use) => {
     await use(async (hash = '', { rebuildTenant = false, ...options }: RestartOptions = {}) => {
       const previous = runs.at(-1)!;
       await previous.host.close();
       await previous.core.close();
-      const nextCore = startCore(dataDir, rebuildTenant ? connectDemoTenant() : tenant);
+      const nextCore = startCore(dataDir, rebuildTenant ? connectDemoTenant() : tenant, streamIdleMs);
       const next = { core: nextCore, host: await startHost(nextCore) };
       runs.push(next);
       return open(page, next, hash, options);

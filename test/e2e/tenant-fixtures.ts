@@ -14,7 +14,7 @@ import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-
 import { readProjectVersion, RENDERER_DIR } from '../../electron/host/project-paths';
 import { createAesGcmCipher } from '../support/aes-gcm-cipher';
 import { makeTempDir } from '../support/temp-dir';
-import { closeOnce } from './fixtures';
+import { closeOnce, E2E_STREAM_IDLE_MS } from './fixtures';
 
 export const FOREIGN_SEED = 'fabrikam';
 export const FOREIGN_DEVICES = 120;
@@ -67,7 +67,7 @@ export const test = base.extend<TenantFixtures & { runs: Run[]; demoConnection: 
     const runs: Run[] = [];
     const start = async (): Promise<Run> => {
       const core = closeOnce(
-        createCore({ version: readProjectVersion(), host: 'browser', dataDir: temp.dir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher(), connect: () => demoConnection, cipher, env }),
+        createCore({ version: readProjectVersion(), host: 'browser', dataDir: temp.dir, logger: createMemoryLogger(), engineLauncher: nodeEngineLauncher(), engineStreamIdleMs: E2E_STREAM_IDLE_MS, connect: () => demoConnection, cipher, env }),
       );
       const host = closeOnce(await startBrowserHost({ core, rendererDir: RENDERER_DIR, logger: createMemoryLogger() }));
       return { core, host };
